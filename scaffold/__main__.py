@@ -1,0 +1,5 @@
+"""Run the command line as ``python -m scaffold``."""
+
+from scaffold.cli import main
+
+main()

@@ -1,0 +1,70 @@
+"""ScaffoldError and its subclasses: each carries an exit code and says what to do next."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+
+class ScaffoldError(Exception):
+    """Root of every error a user can cause; the CLI prints it as one line."""
+
+    exit_code = 1
+
+
+class UsageError(ScaffoldError):
+    """Bad input: an unknown name, option, question or value (exit 2)."""
+
+    exit_code = 2
+
+
+class UnknownFrameworkError(UsageError):
+    """A framework name that is not in the catalog."""
+
+
+class UnknownOptionError(UsageError):
+    """A template option the template does not declare, or a value it does not accept."""
+
+
+class InvalidNameError(UsageError):
+    """A project name that cannot become a directory and a Python package."""
+
+
+class AnswerError(UsageError):
+    """An unknown question, a value it does not accept, or an unreadable answers file."""
+
+
+class NoTerminalError(UsageError):
+    """A choice only a person can make, asked without a terminal."""
+
+
+class TargetExistsError(ScaffoldError):
+    """The target directory exists and is not empty, and --force was not given (exit 3)."""
+
+    exit_code = 3
+
+
+class CatalogError(ScaffoldError):
+    """A data file or a template folder is malformed (a bug in the package, exit 1)."""
+
+
+class GenerationError(ScaffoldError):
+    """Rendering a template failed; nothing was written."""
+
+
+class InstallError(ScaffoldError):
+    """Creating the project's virtual environment or installing into it failed."""
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """Return ' Did you mean "x"?' for the closest choice, or '' when none is close."""
+    close = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.6)
+    return f' Did you mean "{close[0]}"?' if close else ""
+
+
+def one_of(choices: Iterable[str]) -> str:
+    """Return 'a, b or c' for listing the accepted values in a message."""
+    items = list(choices)
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} or {items[-1]}"
