@@ -1,0 +1,344 @@
+"""The command line: parses flags, calls the library, renders; one error boundary."""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+
+import typer
+
+from scaffold import __version__, ui
+from scaffold.errors import NoTerminalError, ScaffoldError, UnknownOptionError, UsageError
+
+if TYPE_CHECKING:
+    from scaffold.catalog import Catalog
+    from scaffold.recommend import Recommendation
+    from scaffold.template import Template
+
+app = typer.Typer(
+    name="scaffold",
+    help="Recommend a Python web framework from what your project needs, and start it.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def handled(command: F) -> F:
+    """Turn every error into one line on stderr and the documented exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except ScaffoldError as error:
+            ui.error(str(error))
+            raise typer.Exit(error.exit_code) from None
+        except KeyboardInterrupt:
+            ui.error("Interrupted. Nothing was left half-written.")
+            raise typer.Exit(130) from None
+        except (typer.Exit, typer.Abort):
+            raise
+        except Exception as error:
+            if os.environ.get("SCAFFOLD_DEBUG"):
+                raise
+            ui.error(
+                f"Unexpected error: {type(error).__name__}: {error}. "
+                "Set SCAFFOLD_DEBUG=1 to see the traceback, and please report it."
+            )
+            raise typer.Exit(1) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _version(value: bool) -> None:
+    if value:
+        ui.out().print(f"scaffold {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Recommend a Python web framework from what your project needs, and start it."""
+
+
+def _pairs(values: Sequence[str], flag: str) -> dict[str, str]:
+    pairs = {}
+    for item in values:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise UnknownOptionError(f'{flag} takes KEY=VALUE, got "{item}".')
+        pairs[key.strip()] = value
+    return pairs
+
+
+def _catalog() -> Catalog:
+    from scaffold.catalog import load_catalog
+
+    return load_catalog()
+
+
+def _template_for(name: str, catalog: Catalog) -> Template:
+    """Return the template for a framework, saying so when the catalog has no template."""
+    from scaffold.template import discover, find_template
+
+    known = {t.name for t in discover()}
+    framework = catalog.framework(name) if name.strip().lower() not in known else None
+    if framework is not None:
+        raise UsageError(
+            f"{framework.title} has no template yet (see scaffold info {framework.name}). "
+            f"Templates: {', '.join(sorted(known))}."
+        )
+    return find_template(name)
+
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Machine-readable output on stdout.")]
+AnswerFlag = Annotated[
+    list[str] | None,
+    typer.Option("--answer", "-a", metavar="KEY=VALUE", help="Answer a question (repeatable)."),
+]
+AnswersFile = Annotated[
+    Path | None,
+    typer.Option("--answers", metavar="FILE", help="Answers from a TOML or JSON file."),
+]
+NoInput = Annotated[
+    bool, typer.Option("--no-input", help="Ask nothing; unanswered questions take defaults.")
+]
+
+
+@app.command("list")
+@handled
+def list_templates(as_json: JsonFlag = False) -> None:
+    """List the frameworks that have a template, with their options."""
+    from scaffold.template import discover
+
+    catalog = _catalog()
+    known = {f.name: f for f in catalog.frameworks}
+    rows = [(t, known.get(t.name)) for t in discover()]
+    if as_json:
+        ui.emit_json(
+            [
+                {
+                    "name": t.name,
+                    "title": f.title if f else t.name,
+                    "kind": f.kind if f else None,
+                    "summary": f.summary if f else None,
+                    "options": [o.to_dict() for o in t.options],
+                }
+                for t, f in rows
+            ]
+        )
+    else:
+        ui.show_templates(rows)
+
+
+@app.command()
+@handled
+def info(
+    framework: Annotated[str, typer.Argument(help="A framework, e.g. django.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Show the article's profile of a framework and its template's options."""
+    from scaffold.template import discover
+
+    profile = _catalog().framework(framework)
+    template = next((t for t in discover() if t.name == profile.name), None)
+    if as_json:
+        data = profile.to_dict()
+        data["template"] = (
+            {"options": [o.to_dict() for o in template.options]} if template else None
+        )
+        ui.emit_json(data)
+    else:
+        ui.show_info(profile, template)
+
+
+def _gather_answers(
+    catalog: Catalog,
+    pairs: Sequence[str],
+    answers_file: Path | None,
+    *,
+    ask: bool,
+    to_stderr: bool,
+) -> dict[str, str]:
+    from scaffold import questionnaire
+
+    given = questionnaire.merge(
+        questionnaire.load_answers_file(answers_file, catalog) if answers_file else {},
+        questionnaire.parse_pairs(pairs, catalog),
+    )
+    if ask:
+        asked = ui.ask_questions(catalog.questions, given, to_stderr=to_stderr)
+        given = questionnaire.merge(
+            given,
+            {k: questionnaire.normalize(catalog.question(k), v) for k, v in asked.items()},
+        )
+    return given
+
+
+def _recommend(catalog: Catalog, answers: dict[str, str]) -> Recommendation:
+    from scaffold.recommend import recommend
+    from scaffold.template import discover
+
+    return recommend(answers, catalog, candidates=[t.name for t in discover()])
+
+
+@app.command("recommend")
+@handled
+def recommend_command(
+    answer: AnswerFlag = None,
+    answers: AnswersFile = None,
+    no_input: NoInput = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Ask what the project needs and rank the frameworks, with the article's reasons."""
+    catalog = _catalog()
+    ask = not no_input and ui.is_interactive()
+    given = _gather_answers(catalog, answer or [], answers, ask=ask, to_stderr=as_json)
+    recommendation = _recommend(catalog, given)
+    if as_json:
+        ui.emit_json(recommendation.to_dict())
+    else:
+        ui.show_ranking(recommendation)
+
+
+@app.command()
+@handled
+def new(
+    name: Annotated[str, typer.Argument(help="Project name, e.g. my-app.")],
+    framework: Annotated[
+        str | None, typer.Option("--framework", "-f", help="Generate this framework's starter.")
+    ] = None,
+    auto: Annotated[
+        bool, typer.Option("--auto", help="Generate the top recommendation without asking.")
+    ] = False,
+    answer: AnswerFlag = None,
+    answers: AnswersFile = None,
+    option: Annotated[
+        list[str] | None,
+        typer.Option("--option", "-o", metavar="KEY=VALUE", help="Set a template option."),
+    ] = None,
+    output_dir: Annotated[
+        Path, typer.Option("--output-dir", help="Folder to create the project in.")
+    ] = Path("."),
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Generate into a non-empty folder: add missing files, keep yours.",
+        ),
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show the files that would be written.")
+    ] = False,
+    no_input: NoInput = False,
+    git: Annotated[
+        bool, typer.Option("--git/--no-git", help="Create a git repository.")
+    ] = True,
+    install: Annotated[
+        bool, typer.Option("--install", help="Create .venv and install the project into it.")
+    ] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Generate a starter project, for a framework you name or the one recommended."""
+    from scaffold.generate import Provenance, generate
+    from scaffold.names import validate_name
+
+    if framework and auto:
+        raise UsageError("Give either --framework or --auto, not both.")
+    validate_name(name)
+    catalog = _catalog()
+    options = _pairs(option or [], "-o")
+    interactive = not no_input and ui.is_interactive()
+    provenance = None
+    if framework:
+        template = _template_for(framework, catalog)
+        if answer or answers:
+            given = _gather_answers(catalog, answer or [], answers, ask=False, to_stderr=as_json)
+            provenance = Provenance(answers=given)
+    else:
+        if not auto and not interactive:
+            raise NoTerminalError(
+                "Choose a framework: pass --framework NAME, or --auto to take the "
+                "recommendation (there is no terminal to ask on)."
+            )
+        template, provenance, options = _choose(
+            catalog, answer or [], answers, options, ask=interactive, auto=auto, json=as_json
+        )
+    project = validate_name(name, reserved=template.reserved_names)
+    result = generate(
+        template,
+        project,
+        options=options,
+        output_dir=output_dir,
+        force=force,
+        dry_run=dry_run,
+        provenance=provenance,
+    )
+    git_note = None
+    if not dry_run:
+        git_note = _after(result.path, git=git, install=install, options=result.options)
+    if as_json:
+        ui.emit_json({**result.to_dict(), "git": git_note, "installed": install and not dry_run})
+    elif dry_run:
+        ui.show_tree(result)
+    else:
+        ui.show_created(result, git=git_note, installed=install)
+
+
+def _choose(
+    catalog: Catalog,
+    pairs: Sequence[str],
+    answers_file: Path | None,
+    options: dict[str, str],
+    *,
+    ask: bool,
+    auto: bool,
+    json: bool,
+) -> tuple[Template, Any, dict[str, str]]:
+    """Run the questionnaire and pick a template: the top one, or the person's choice."""
+    from scaffold.generate import Provenance
+    from scaffold.questionnaire import implied_options
+    from scaffold.template import find_template
+
+    given = _gather_answers(catalog, pairs, answers_file, ask=ask, to_stderr=json)
+    recommendation = _recommend(catalog, given)
+    if auto:
+        chosen = recommendation.top
+        if not json:
+            ui.explain_choice(chosen)
+    else:
+        picked = ui.choose_framework(recommendation, to_stderr=json)
+        chosen = next(r for r in recommendation.ranking if r.framework == picked.lower())
+    template = find_template(chosen.framework)
+    implied = implied_options(
+        recommendation.answers, catalog, {o.name: o.choices for o in template.options}
+    )
+    provenance = Provenance(answers=dict(recommendation.answers), recommendation=chosen.to_dict())
+    return template, provenance, {**implied, **options}
+
+
+def _after(path: Path, *, git: bool, install: bool, options: dict[str, str]) -> str | None:
+    from scaffold import postgen
+
+    note = postgen.init_git(path) if git else None
+    if install:
+        with ui.status("Creating .venv and installing the project with its dev extra…"):
+            postgen.install(path, python_version=options.get("python_version", ""))
+    return note
+
+
+def main() -> None:
+    """Run the command line (``python -m scaffold``)."""
+    app()

@@ -1,0 +1,80 @@
+"""After generation: a first git commit, and the project's own virtual environment."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from scaffold.errors import InstallError
+
+GIT_AUTHOR = ("-c", "user.name=scaffold", "-c", "user.email=scaffold@localhost")
+
+
+def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        args, cwd=cwd, capture_output=True, text=True, stdin=subprocess.DEVNULL, check=False
+    )
+
+
+def init_git(project: Path) -> str:
+    """Make ``project`` a git repository with a first commit; return what was done."""
+    git = shutil.which("git")
+    if git is None:
+        return "git was not found: no repository was created (install git, then run git init)."
+    inside = _run([git, "rev-parse", "--is-inside-work-tree"], project.parent)
+    if inside.returncode == 0 and inside.stdout.strip() == "true":
+        return "Inside an existing git repository: no new one was created."
+    steps = [[git, "init", "-q"], [git, "add", "-A"]]
+    configured = _run([git, "config", "user.email"], project).returncode == 0
+    author = [] if configured else list(GIT_AUTHOR)
+    steps.append([git, *author, "commit", "-q", "-m", "Initial commit from scaffold"])
+    for step in steps:
+        done = _run(step, project)
+        if done.returncode != 0:
+            message = (done.stderr or done.stdout).strip().splitlines()
+            reason = message[-1] if message else f"exit {done.returncode}"
+            return f"git failed ({reason}): the project is in place without a first commit."
+    return "Initialised a git repository with a first commit."
+
+
+def find_python(version: str) -> str:
+    """Return an interpreter for ``version`` (e.g. "3.12") if one is on PATH, else this one."""
+    return shutil.which(f"python{version}") or sys.executable
+
+
+def install(project: Path, *, python_version: str) -> None:
+    """Create ``project``/.venv and install the project with its dev extra into it.
+
+    Uses uv when it is on PATH (much faster), pip otherwise. Raises InstallError
+    with the retry command when anything fails; the project itself stays.
+    """
+    venv = project / ".venv"
+    python = find_python(python_version)
+    uv = shutil.which("uv")
+    bindir = venv / ("Scripts" if os.name == "nt" else "bin")
+    if uv:
+        steps = [
+            [uv, "venv", "--quiet", "--python", python, str(venv)],
+            [uv, "pip", "install", "--quiet", "--python", str(bindir / "python"), "-e", ".[dev]"],
+        ]
+    else:
+        steps = [
+            [python, "-m", "venv", str(venv)],
+            [str(bindir / "python"), "-m", "pip", "install", "--quiet", "-e", ".[dev]"],
+        ]
+    for step in steps:
+        try:
+            done = _run(step, project)
+        except OSError as error:
+            done = subprocess.CompletedProcess(step, 1, "", str(error))
+        if done.returncode != 0:
+            lines = (done.stderr or done.stdout).strip().splitlines()
+            detail = lines[-1] if lines else f"exit {done.returncode}"
+            raise InstallError(
+                f"Installing failed ({detail}). The project is in place; retry with: "
+                f"cd {project} && python -m venv .venv && "
+                ".venv/bin/python -m pip install -e '.[dev]'"
+            )

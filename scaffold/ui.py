@@ -1,0 +1,239 @@
+"""The only module that prints or prompts: rich output on a terminal, plain JSON for tools."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from scaffold.catalog import Framework, Question
+    from scaffold.generate import Result
+    from scaffold.recommend import Ranked, Recommendation
+    from scaffold.template import Template
+
+
+@cache
+def out() -> Console:
+    """Return the console for results (stdout)."""
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+@cache
+def err() -> Console:
+    """Return the console for errors, progress and prompts in JSON mode (stderr)."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def is_interactive() -> bool:
+    """Tell whether a person can answer prompts: standard input is a terminal."""
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def error(message: str) -> None:
+    """Print one red line on stderr."""
+    err().print(f"[bold red]Error:[/] {_escape(message)}", soft_wrap=True)
+
+
+def note(message: str) -> None:
+    """Print a dim informational line on stderr."""
+    err().print(f"[dim]{_escape(message)}[/]", soft_wrap=True)
+
+
+def emit_json(data: Any) -> None:
+    """Write ``data`` as JSON on stdout, and nothing else."""
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def _option_text(template: Template) -> str:
+    parts = []
+    for option in template.options:
+        if option.choices:
+            parts.append(f"{option.name}={'|'.join(option.choices)}")
+        elif option.name in ("version",):
+            parts.append(f"{option.name}={option.default}")
+    return "  ".join(parts)
+
+
+def show_templates(rows: Sequence[tuple[Template, Framework | None]]) -> None:
+    """Print the table of templates with their frameworks' profile and options."""
+    from rich.table import Table
+
+    table = Table(title="Templates", title_justify="left", show_lines=True)
+    for column in ("name", "title", "kind", "summary", "options (first is the default)"):
+        table.add_column(column)
+    for template, framework in rows:
+        table.add_row(
+            template.name,
+            framework.title if framework else template.name,
+            framework.kind if framework else "",
+            _escape(framework.summary) if framework else "",
+            _escape(_option_text(template)),
+        )
+    out().print(table)
+    out().print("[dim]More: scaffold info NAME.  Start: scaffold new NAME --framework NAME.[/]")
+
+
+def show_info(framework: Framework, template: Template | None) -> None:
+    """Print the article's whole profile of a framework and its template's options."""
+    console = out()
+    console.print(f"[bold]{_escape(framework.title)}[/] ({framework.kind})")
+    console.print(_escape(framework.summary))
+    if framework.description:
+        console.print()
+        console.print(_escape(framework.description))
+    sections: list[tuple[str, Sequence[str]]] = [
+        ("Pros", [f"{p.title}: {p.text}" for p in framework.pros]),
+        ("Cons", [f"{c.title}: {c.text}" for c in framework.cons]),
+        ("When to use", framework.when_to_use),
+        ("Examples of applications", framework.examples),
+        ("Features", framework.features),
+    ]
+    for heading, items in sections:
+        if items:
+            console.print(f"\n[bold]{heading}[/]")
+            for item in items:
+                console.print(f"  • {_escape(item)}")
+    console.print("\n[bold]Template[/]")
+    if template is None:
+        console.print("  No template yet: scaffold can describe it but not generate it.")
+        return
+    for option in template.options:
+        values = " | ".join(option.choices) if option.choices else f'"{option.default}"'
+        label = f" [dim]{_escape(option.prompt)}[/]" if option.prompt else ""
+        console.print(f"  -o {option.name}={_escape(values)}{label}")
+
+
+def show_ranking(recommendation: Recommendation, *, console: Console | None = None) -> None:
+    """Print every candidate with its score, the article's reasons and its concerns."""
+    console = console or out()
+    for place, ranked in enumerate(recommendation.ranking, start=1):
+        console.print(f"\n[bold]{place}. {_escape(ranked.title)}[/]  score {ranked.score:+d}")
+        _print_reasons(console, ranked)
+
+
+def explain_choice(ranked: Ranked, *, console: Console | None = None) -> None:
+    """Say which framework was chosen and why, in the article's words."""
+    console = console or out()
+    console.print(f"[bold]Recommended: {_escape(ranked.title)}[/] (score {ranked.score:+d})")
+    _print_reasons(console, ranked)
+
+
+def _print_reasons(console: Console, ranked: Ranked) -> None:
+    marks = [("[green]+[/]", r) for r in ranked.reasons]
+    marks += [("[red]-[/]", c) for c in ranked.concerns]
+    for mark, reason in marks:
+        console.print(f"   {mark} {_escape(reason.text)}: [italic]“{_escape(reason.quote)}”[/]")
+    if not marks:
+        console.print("   [dim]no criterion of the article matched your answers[/]")
+
+
+def ask_questions(
+    questions: Sequence[Question], preset: dict[str, str], *, to_stderr: bool = False
+) -> dict[str, str]:
+    """Ask every question not in ``preset``, one by one, Enter keeping the default."""
+    from rich.prompt import Prompt
+
+    console = err() if to_stderr else out()
+    answers = dict(preset)
+    pending = [q for q in questions if q.key not in preset]
+    if pending:
+        console.print("[bold]About your project[/] [dim](Enter keeps the default)[/]")
+    for question in pending:
+        console.print(f"[dim]{_escape(question.help)}[/]")
+        answers[question.key] = Prompt.ask(
+            _escape(question.prompt),
+            console=console,
+            choices=list(question.choices),
+            default=question.default,
+            case_sensitive=False,
+        )
+    return answers
+
+
+def choose_framework(recommendation: Recommendation, *, to_stderr: bool = False) -> str:
+    """Show the ranking and let the person pick a framework, the top one preselected."""
+    from rich.prompt import Prompt
+
+    console = err() if to_stderr else out()
+    show_ranking(recommendation, console=console)
+    names = [r.framework for r in recommendation.ranking]
+    return Prompt.ask(
+        "\nGenerate which framework",
+        console=console,
+        choices=names,
+        default=names[0],
+        case_sensitive=False,
+    )
+
+
+@contextmanager
+def status(message: str) -> Iterator[None]:
+    """Show a spinner on stderr while a long step runs."""
+    with err().status(_escape(message)):
+        yield
+
+
+def show_tree(result: Result) -> None:
+    """Print the files a dry run would write, as a tree."""
+    from rich.tree import Tree
+
+    tree = Tree(f"[bold]{_escape(str(result.path))}[/]")
+    nodes: dict[str, Tree] = {"": tree}
+    for rel in result.files:
+        parts = rel.split("/")
+        for depth in range(1, len(parts)):
+            key = "/".join(parts[:depth])
+            if key not in nodes:
+                parent = nodes["/".join(parts[: depth - 1])]
+                nodes[key] = parent.add(f"{_escape(parts[depth - 1])}/")
+        nodes["/".join(parts[:-1])].add(_escape(parts[-1]))
+    out().print(tree)
+    out().print(f"[dim]Dry run: {len(result.files)} files would be written; nothing was.[/]")
+
+
+def show_created(result: Result, *, git: str | None, installed: bool) -> None:
+    """Say what was generated and print the next steps, taken from the template."""
+    console = out()
+    console.print(
+        f"[green]✔[/] Created [bold]{_escape(str(result.path))}[/] "
+        f"({result.framework}, {len(result.files)} files)"
+    )
+    if result.skipped:
+        console.print(f"[yellow]Kept your existing files:[/] {_escape(', '.join(result.skipped))}")
+    if git:
+        console.print(f"[dim]{_escape(git)}[/]")
+    commands = result.commands
+    steps = [f"cd {_shell_quote(str(result.path))}"]
+    if installed:
+        steps.append("source .venv/bin/activate")
+    else:
+        steps += ["python -m venv .venv && source .venv/bin/activate", commands["install"]]
+    console.print("\n[bold]Next steps[/]")
+    for step in steps:
+        console.print(f"  {_escape(step)}")
+    console.print(f"  {_escape(commands['dev'])}   [dim]# development server[/]")
+    console.print(f"  {_escape(commands['test'])}   [dim]# tests[/]")
+    console.print(f"  {_escape(commands['serve'])}   [dim]# production server[/]")
+
+
+def _shell_quote(text: str) -> str:
+    import shlex
+
+    return shlex.quote(text)
