@@ -181,8 +181,10 @@ class _Node:
         return self.value
 
     def integer(self) -> int:
-        if isinstance(self.value, bool) or not isinstance(self.value, int) or not self.value:
+        if isinstance(self.value, bool) or not isinstance(self.value, int):
             self.fail(f"expected a non-zero integer, got {_type_name(self.value)}")
+        if self.value == 0:
+            self.fail("expected a non-zero integer, got 0")
         return self.value
 
     def items(self) -> list[_Node]:
