@@ -82,6 +82,8 @@ def _describe(value: object) -> str:
         return "a table"
     if isinstance(value, list):
         return "an array"
+    if isinstance(value, str):
+        return "a string"
     return "null" if value is None else f"a {type(value).__name__}"
 
 
