@@ -91,16 +91,19 @@ def _catalog() -> Catalog:
 
 def _template_for(name: str, catalog: Catalog) -> Template:
     """Return the template for a framework, saying so when the catalog has no template."""
-    from scaffold.template import discover, find_template
+    from scaffold.errors import UnknownFrameworkError
+    from scaffold.template import find_template
 
-    known = {t.name for t in discover()}
-    framework = catalog.framework(name) if name.strip().lower() not in known else None
-    if framework is not None:
+    try:
+        return find_template(name)
+    except UnknownFrameworkError:
+        profile = next((f for f in catalog.frameworks if f.name == name.strip().lower()), None)
+        if profile is None:
+            raise
         raise UsageError(
-            f"{framework.title} has no template yet (see scaffold info {framework.name}). "
-            f"Templates: {', '.join(sorted(known))}."
-        )
-    return find_template(name)
+            f"{profile.title} has no template yet (see scaffold info {profile.name}). "
+            "Run scaffold list for the templates."
+        ) from None
 
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Machine-readable output on stdout.")]

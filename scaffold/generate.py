@@ -263,6 +263,7 @@ def generate(
     except OSError as error:
         raise GenerationError(f"Cannot create {output_dir}: {error.strerror}.") from error
     staging = Path(tempfile.mkdtemp(prefix=f".{name.slug}-", dir=output_dir))
+    done = False
     try:
         rendered = _render(template, context, staging)
         hashes = {
@@ -280,13 +281,10 @@ def generate(
                 if target.is_dir():
                     target.rmdir()
                 os.replace(rendered, target)
-    except BaseException:
-        if dry_run or not existing:
-            _remove_created(created)
-        raise
+        done = True
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-        if dry_run:
+        if dry_run or not done:
             _remove_created(created)
     return Result(
         path=target,

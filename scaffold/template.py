@@ -114,10 +114,13 @@ def load_template(path: Path) -> Template:
     return Template(path.name, path, MappingProxyType(config), _read_options(config, source))
 
 
-@cache
 def discover(root: Path | None = None) -> tuple[Template, ...]:
     """Return every template under ``root``, sorted by name (folders starting with _ skipped)."""
-    root = root or templates_root()
+    return _discover(root or templates_root())
+
+
+@cache
+def _discover(root: Path) -> tuple[Template, ...]:
     if not root.is_dir():
         return ()
     return tuple(

@@ -1,0 +1,214 @@
+"""Generation: options validated first, values kept literal, output all or nothing."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from scaffold import generate as generate_module
+from scaffold.errors import GenerationError, TargetExistsError, UnknownOptionError
+from scaffold.generate import PROVENANCE_FILE, Provenance, generate, resolve_options
+from scaffold.names import validate_name
+from scaffold.template import Template, load_template
+
+NASTY = 'He said "hi" \\ {{ 7*7 }} {% if x %} é 😀\nsecond line \x7f'
+
+
+def _files(root: Path) -> list[str]:
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*"))
+
+
+def test_defaults_render_every_file_and_record_provenance(mini: Template, tmp_path: Path) -> None:
+    result = generate(mini, validate_name("My App"), options={}, output_dir=tmp_path)
+    project = tmp_path / "my-app"
+    assert result.path == project
+    assert set(result.files) == {
+        ".env", ".scaffold.json", "README.md", "my_app/__init__.py", "pyproject.toml"
+    }
+    assert not (project / "Dockerfile").exists()
+    assert not (project / "docs").exists(), "directories left empty are removed"
+    record = json.loads((project / PROVENANCE_FILE).read_text())
+    assert record["template"]["name"] == "mini"
+    assert record["template"]["sha256"] == mini.content_hash()
+    assert record["project"] == {"name": "My App", "slug": "my-app", "package": "my_app"}
+    assert record["options"]["database"] == "sqlite"
+    assert record["commands"] == {
+        "install": "python -m pip install -e '.[dev]'",
+        "dev": "python -m my_app --dev",
+        "serve": "python -m my_app",
+        "test": "python -m pytest",
+    }
+    assert ".env" not in record["files"], "the secret's file is never hashed into provenance"
+    assert [p.name for p in tmp_path.iterdir()] == ["my-app"], "no staging folder is left"
+
+
+def test_user_values_land_literally_and_keep_files_valid(mini: Template, tmp_path: Path) -> None:
+    generate(
+        mini,
+        validate_name("demo"),
+        options={"description": NASTY.replace("\x7f", ""), "author_name": "O'Brien {{x}}"},
+        output_dir=tmp_path,
+    )
+    project = tmp_path / "demo"
+    pyproject = tomllib.loads((project / "pyproject.toml").read_text())
+    assert pyproject["project"]["description"] == NASTY.replace("\x7f", "")
+    assert pyproject["project"]["authors"] == [{"name": "O'Brien {{x}}"}]
+    namespace: dict[str, object] = {}
+    exec((project / "demo" / "__init__.py").read_text(), namespace)
+    assert namespace["DESCRIPTION"] == NASTY.replace("\x7f", "")
+    assert "49" not in (project / "README.md").read_text()
+
+
+def test_a_control_character_is_refused_before_anything_is_written(
+    mini: Template, tmp_path: Path
+) -> None:
+    with pytest.raises(UnknownOptionError, match="control character"):
+        generate(mini, validate_name("demo"), options={"description": NASTY}, output_dir=tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_secrets_differ_between_projects(mini: Template, tmp_path: Path) -> None:
+    for name in ("one", "two"):
+        generate(mini, validate_name(name), options={}, output_dir=tmp_path)
+    first, second = ((tmp_path / n / ".env").read_text() for n in ("one", "two"))
+    assert first.startswith("SECRET_KEY=") and len(first.strip()) == len("SECRET_KEY=") + 64
+    assert first != second
+
+
+def test_optional_files_follow_their_option(mini: Template, tmp_path: Path) -> None:
+    result = generate(mini, validate_name("demo"), options={"docker": "yes"}, output_dir=tmp_path)
+    assert {"Dockerfile", "docs/docker.md"} <= set(result.files)
+
+
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        ({"dockr": "yes"}, 'Unknown option "dockr".*Did you mean "docker"'),
+        ({"database": "mysql"}, "choose sqlite, postgresql or none"),
+        ({"project_name": "x"}, "set from NAME"),
+        ({"project_slug": "x"}, 'Unknown option "project_slug"'),
+    ],
+    ids=["unknown-option", "invalid-choice", "name-is-not-an-option", "derived-key"],
+)
+def test_bad_options_are_refused_listing_the_valid_ones(
+    mini: Template, tmp_path: Path, given: dict[str, str], message: str
+) -> None:
+    with pytest.raises(UnknownOptionError, match=message):
+        generate(mini, validate_name("demo"), options=given, output_dir=tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_choices_are_case_insensitive(mini: Template) -> None:
+    assert resolve_options(mini, {"database": "PostgreSQL"})["database"] == "postgresql"
+
+
+def test_an_existing_project_is_refused_untouched(mini: Template, tmp_path: Path) -> None:
+    target = tmp_path / "demo"
+    target.mkdir()
+    (target / "notes.txt").write_text("mine")
+    with pytest.raises(TargetExistsError, match="--force") as caught:
+        generate(mini, validate_name("demo"), options={}, output_dir=tmp_path)
+    assert caught.value.exit_code == 3
+    assert _files(target) == ["notes.txt"]
+    assert _files(tmp_path) == ["demo", "demo/notes.txt"]
+
+
+def test_an_empty_target_directory_is_used(mini: Template, tmp_path: Path) -> None:
+    (tmp_path / "demo").mkdir()
+    generate(mini, validate_name("demo"), options={}, output_dir=tmp_path)
+    assert (tmp_path / "demo" / "pyproject.toml").is_file()
+
+
+def test_force_adds_missing_files_and_never_replaces_the_users(
+    mini: Template, tmp_path: Path
+) -> None:
+    generate(mini, validate_name("demo"), options={}, output_dir=tmp_path)
+    project = tmp_path / "demo"
+    secret = (project / ".env").read_text()
+    (project / "README.md").write_text("my own readme")
+    (project / "notes.txt").write_text("mine")
+    result = generate(
+        mini, validate_name("demo"), options={"docker": "yes"}, output_dir=tmp_path, force=True
+    )
+    assert (project / "README.md").read_text() == "my own readme"
+    assert (project / "notes.txt").read_text() == "mine"
+    assert (project / ".env").read_text() == secret, "an existing secret is never rotated"
+    assert (project / "Dockerfile").is_file()
+    assert set(result.skipped) == {"README.md", ".env"}
+    assert "pyproject.toml" in result.files, "unchanged generated files are refreshed"
+
+
+def test_force_into_a_folder_it_did_not_generate_keeps_everything(
+    mini: Template, tmp_path: Path
+) -> None:
+    project = tmp_path / "demo"
+    project.mkdir()
+    (project / "pyproject.toml").write_text("[project]\nname = 'mine'\n")
+    result = generate(mini, validate_name("demo"), options={}, output_dir=tmp_path, force=True)
+    assert (project / "pyproject.toml").read_text() == "[project]\nname = 'mine'\n"
+    assert "pyproject.toml" in result.skipped
+
+
+def test_dry_run_writes_nothing(mini: Template, tmp_path: Path) -> None:
+    out = tmp_path / "new" / "folder"
+    result = generate(mini, validate_name("demo"), options={}, output_dir=out, dry_run=True)
+    assert result.dry_run
+    assert "pyproject.toml" in result.files
+    assert list(tmp_path.iterdir()) == [], "not even the output folder is created"
+
+
+def test_a_broken_template_leaves_nothing_behind(mini: Template, tmp_path: Path) -> None:
+    broken_root = tmp_path / "broken"
+    shutil.copytree(mini.path, broken_root)
+    bad = broken_root / "{{cookiecutter.project_slug}}" / "zz_broken.py"
+    bad.write_text("{{ cookiecutter.nope.missing }}\n")
+    out = tmp_path / "out"
+    with pytest.raises(GenerationError, match=r"failed to render.*Nothing was written"):
+        generate(load_template(broken_root), validate_name("demo"), options={}, output_dir=out)
+    assert not out.exists()
+
+
+def test_a_syntax_error_in_a_template_leaves_nothing_behind(
+    mini: Template, tmp_path: Path
+) -> None:
+    broken_root = tmp_path / "broken"
+    shutil.copytree(mini.path, broken_root)
+    (broken_root / "{{cookiecutter.project_slug}}" / "zz.txt").write_text("{% if %}\n")
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(GenerationError):
+        generate(load_template(broken_root), validate_name("demo"), options={}, output_dir=out)
+    assert list(out.iterdir()) == []
+
+
+def test_ctrl_c_while_rendering_leaves_nothing_behind(
+    mini: Template, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_render = generate_module._render
+
+    def interrupted(*args: object, **kwargs: object) -> Path:
+        real_render(*args, **kwargs)  # type: ignore[arg-type]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(generate_module, "_render", interrupted)
+    out = tmp_path / "out"
+    with pytest.raises(KeyboardInterrupt):
+        generate(mini, validate_name("demo"), options={}, output_dir=out)
+    assert not out.exists()
+
+
+def test_provenance_records_answers_and_the_recommendation(
+    mini: Template, tmp_path: Path
+) -> None:
+    why = Provenance(
+        answers={"size": "small"},
+        recommendation={"framework": "mini", "score": 3, "reasons": [], "concerns": []},
+    )
+    generate(mini, validate_name("demo"), options={}, output_dir=tmp_path, provenance=why)
+    record = json.loads((tmp_path / "demo" / PROVENANCE_FILE).read_text())
+    assert record["answers"] == {"size": "small"}
+    assert record["recommendation"]["framework"] == "mini"

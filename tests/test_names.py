@@ -1,0 +1,72 @@
+"""Project names become a directory and a Python package, or a clear error."""
+
+from __future__ import annotations
+
+import pytest
+
+from scaffold.errors import InvalidNameError
+from scaffold.names import MAX_LENGTH, validate_name
+
+
+@pytest.mark.parametrize(
+    ("name", "slug", "package"),
+    [
+        ("my-app", "my-app", "my_app"),
+        ("My App", "my-app", "my_app"),
+        ("myapp2", "myapp2", "myapp2"),
+        ("  shop_front ", "shop-front", "shop_front"),
+        ("Café Crème", "cafe-creme", "cafe_creme"),
+    ],
+    ids=["dashes", "spaces-and-capitals", "digits", "underscore-and-blanks", "accents"],
+)
+def test_valid_names_give_directory_and_package(name: str, slug: str, package: str) -> None:
+    project = validate_name(name)
+    assert (project.slug, project.package) == (slug, package)
+    assert project.name == name.strip()
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("", "empty"),
+        ("   ", "empty"),
+        ("..", "starts with a dot"),
+        (".hidden", "starts with a dot"),
+        ("a/b", "path separator"),
+        ("../escape", "path separator"),
+        ("a\\b", "path separator"),
+        ("123", "does not make a Python package name"),
+        ("{{ 7*7 }}", "does not make a Python package name"),
+        ("---", "does not make a Python package name"),
+        ("class", "Python keyword"),
+        ("match", "Python keyword"),
+        ("json", "standard library"),
+        ("os", "standard library"),
+        ("pytest", "installed module"),
+        ("x" * (MAX_LENGTH + 1), "at most"),
+    ],
+    ids=[
+        "empty", "blank", "dotdot", "dotfile", "slash", "parent-path", "backslash",
+        "digits-only", "jinja", "punctuation-only", "keyword", "soft-keyword", "stdlib-json",
+        "stdlib-os", "installed", "overlong",
+    ],
+)
+def test_bad_names_are_refused_with_a_way_out(name: str, message: str) -> None:
+    with pytest.raises(InvalidNameError, match=message) as caught:
+        validate_name(name)
+    assert caught.value.exit_code == 2
+
+
+def test_a_template_reserves_its_framework_modules() -> None:
+    with pytest.raises(InvalidNameError, match="flask_login"):
+        validate_name("flask-login", reserved={"flask", "flask_login"})
+    assert validate_name("flask-shop", reserved={"flask"}).package == "flask_shop"
+
+
+def test_a_folder_in_the_current_directory_is_not_an_installed_module(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "shopfront").mkdir()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert validate_name("shopfront").package == "shopfront"

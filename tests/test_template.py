@@ -1,0 +1,94 @@
+"""Template discovery, and the contract every bundled template keeps."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from scaffold.catalog import load_catalog
+from scaffold.errors import CatalogError, UnknownFrameworkError
+from scaffold.template import COMMAND_KEYS, Template, discover, find_template, load_template
+
+REPO = Path(__file__).resolve().parent.parent
+
+BUNDLED = discover()
+COMMON = REPO / "templates" / "_common"
+#: Options every template shares, with the same names and choices (DESIGN section 4).
+LICENSES = ("MIT", "BSD-3-Clause", "Apache-2.0", "GPL-3.0-or-later", "Proprietary")
+PYTHONS = {"3.10", "3.11", "3.12", "3.13"}
+
+
+def test_discovery_skips_folders_without_cookiecutter_json(tmp_path: Path) -> None:
+    (tmp_path / "_common").mkdir()
+    (tmp_path / "notes").mkdir()
+    assert discover(tmp_path) == ()
+
+
+def test_find_template_suggests_a_close_name(mini_root: Path) -> None:
+    assert find_template("MINI").name == "mini"
+    with pytest.raises(UnknownFrameworkError, match='Did you mean "mini"'):
+        find_template("minni")
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        ("[]", "must be a JSON object"),
+        ("{not json", "cannot be read"),
+        ('{"project_name": "x"}', "missing commands: install, dev, serve, test"),
+    ],
+    ids=["not-an-object", "malformed", "no-commands"],
+)
+def test_a_malformed_template_names_its_file(tmp_path: Path, config: str, message: str) -> None:
+    (tmp_path / "cookiecutter.json").write_text(config)
+    with pytest.raises(CatalogError, match=message):
+        load_template(tmp_path)
+
+
+def test_the_content_hash_changes_with_any_file(mini: Template, tmp_path: Path) -> None:
+    import shutil
+
+    copy = tmp_path / "mini"
+    shutil.copytree(mini.path, copy)
+    assert load_template(copy).content_hash() == mini.content_hash()
+    (copy / "{{cookiecutter.project_slug}}" / "README.md").write_text("changed")
+    assert load_template(copy).content_hash() != mini.content_hash()
+
+
+def test_bundled_templates_have_a_catalog_profile() -> None:
+    names = {f.name for f in load_catalog().frameworks}
+    assert {t.name for t in BUNDLED} <= names
+
+
+@pytest.mark.parametrize("template", BUNDLED, ids=[t.name for t in BUNDLED])
+class TestBundledTemplate:
+    """The contract of templates/README.md, checked on every bundled template."""
+
+    def test_carries_the_shared_files_unchanged(self, template: Template) -> None:
+        for shared in ("local_extensions.py", "hooks/post_gen_project.py"):
+            assert (template.path / shared).read_bytes() == (COMMON / shared).read_bytes()
+
+    def test_declares_the_common_options(self, template: Template) -> None:
+        config = template.config
+        assert list(config)[:3] == ["project_name", "project_slug", "package_name"]
+        assert tuple(config["license"]) == LICENSES
+        assert set(config["python_version"]) == PYTHONS
+        assert config["python_version"][0] == "3.11"
+        assert config["database"][0] == "sqlite" and "postgresql" in config["database"]
+        assert tuple(config["docker"]) == ("no", "yes")
+        assert tuple(config["ci"]) == ("github", "gitlab", "none")
+        for key in ("description", "author_name", "author_email", "version"):
+            assert isinstance(config[key], str), key
+
+    def test_every_option_has_a_prompt(self, template: Template) -> None:
+        prompts = template.config["__prompts__"]
+        assert {o.name for o in template.options} <= set(prompts)
+
+    def test_declares_its_commands(self, template: Template) -> None:
+        for key in COMMAND_KEYS:
+            assert template.config[f"__{key}_command"].strip(), key
+
+    def test_the_package_is_cookiecutter_json_valid(self, template: Template) -> None:
+        json.loads((template.path / "cookiecutter.json").read_text())
