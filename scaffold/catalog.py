@@ -153,12 +153,15 @@ class _Node:
     def child(self, key: str) -> _Node:
         return _Node(self.file, f"{self.path}.{key}" if self.path else key, self.value[key])
 
-    def table(self, required: tuple[str, ...] = (), optional: tuple[str, ...] = ()) -> None:
-        """Check that this is a table with every required key and no unknown one."""
+    def mapping(self) -> dict[str, Any]:
         if not isinstance(self.value, dict):
             self.fail(f"expected a table, got {_type_name(self.value)}")
+        return self.value
+
+    def table(self, required: tuple[str, ...] = (), optional: tuple[str, ...] = ()) -> None:
+        """Check that this is a table with every required key and no unknown one."""
         allowed = (*required, *optional)
-        for key in self.value:
+        for key in self.mapping():
             if key not in allowed:
                 hint = did_you_mean(key, allowed)
                 self.fail(f"unknown key '{key}'" + (f".{hint}" if hint else ""))
@@ -168,8 +171,8 @@ class _Node:
 
     def sections(self) -> list[_Node]:
         """Return the named sub-tables of this table, checking their names."""
-        if not isinstance(self.value, dict) or not self.value:
-            self.fail("expected a non-empty table of tables")
+        if not self.mapping():
+            self.fail("expected a table of tables, got an empty table")
         for key in self.value:
             if key != key.lower():
                 self.fail(f"name '{key}' must be lower case")
@@ -231,9 +234,8 @@ def _question(node: _Node) -> Question:
         implies_node.table(optional=choices)
         for value in implies_node.value:
             options = implies_node.child(value)
-            options.table(optional=tuple(options.value))
             implies[value] = MappingProxyType(
-                {option: options.child(option).text() for option in options.value}
+                {option: options.child(option).text() for option in options.mapping()}
             )
     return Question(
         key=key,
