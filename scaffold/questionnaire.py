@@ -50,7 +50,7 @@ def load_answers_file(path: Path, catalog: Catalog) -> dict[str, str]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
+        reason = (error.strerror or str(error)) if isinstance(error, OSError) else "not UTF-8 text"
         raise AnswerError(f"Cannot read answers file {path}: {reason}.") from None
     data = _parse_answers(path, text)
     if not isinstance(data, dict):
