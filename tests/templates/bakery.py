@@ -1,0 +1,183 @@
+"""Discover the templates, derive the option sets to bake, and bake them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+TEMPLATES_DIR = REPO_ROOT / "templates"
+#: The NAME every project is baked with (a name the CLI accepts, shown by the home page).
+PROJECT_NAME = "harness-demo"
+COMMANDS = ("install", "dev", "serve", "test")
+
+
+@dataclass(frozen=True)
+class Option:
+    """A choice option of a template: its first choice is the default."""
+
+    name: str
+    choices: tuple[str, ...]
+
+    @property
+    def default(self) -> str:
+        """Return the default choice."""
+        return self.choices[0]
+
+
+@dataclass(frozen=True)
+class Template:
+    """A template folder and the choice options its cookiecutter.json declares."""
+
+    name: str
+    path: Path
+    options: tuple[Option, ...]
+
+    @classmethod
+    def load(cls, path: Path) -> Template:
+        """Read the template in ``path``: its choices are options (``_`` keys are private)."""
+        config = json.loads((path / "cookiecutter.json").read_text(encoding="utf-8"))
+        options = tuple(
+            Option(key, tuple(value))
+            for key, value in config.items()
+            if not key.startswith("_") and isinstance(value, list)
+        )
+        return cls(path.name, path, options)
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One option set to bake: every option with its chosen value (hashable, so a test param)."""
+
+    template: str
+    label: str
+    options: tuple[tuple[str, str], ...]
+    overrides: tuple[tuple[str, str], ...]
+
+    @property
+    def id(self) -> str:
+        """Return a readable test id: ``flask-default``, ``flask-v1[database=none,...]``."""
+        if not self.overrides:
+            return f"{self.template}-{self.label}"
+        settings = ",".join(f"{key}={value}" for key, value in self.overrides)
+        return f"{self.template}-{self.label}[{settings}]"
+
+    @property
+    def is_default(self) -> bool:
+        """Return whether every option keeps its default."""
+        return not self.overrides
+
+    @property
+    def chosen(self) -> dict[str, str]:
+        """Return the value of every option."""
+        return dict(self.options)
+
+
+@dataclass(frozen=True)
+class Commands:
+    """The project's shell commands, run from its root."""
+
+    install: str
+    dev: str
+    serve: str
+    test: str
+
+
+@dataclass(frozen=True)
+class Baked:
+    """A generated project: where it is, what it was baked with, and its commands."""
+
+    variant: Variant
+    path: Path
+    commands: Commands
+    record: dict[str, object]
+
+
+def discover_templates() -> tuple[Template, ...]:
+    """Return every template folder (with a cookiecutter.json, not starting with ``_``)."""
+    return tuple(
+        Template.load(folder)
+        for folder in sorted(TEMPLATES_DIR.iterdir())
+        if not folder.name.startswith(("_", ".")) and (folder / "cookiecutter.json").is_file()
+    )
+
+
+def variants(template: Template) -> tuple[Variant, ...]:
+    """Return the default set, then variant k setting the k-th non-default value of each option.
+
+    That covers every value of every option in as few bakes as the longest choice list allows.
+    """
+    defaults = tuple((option.name, option.default) for option in template.options)
+    found = [Variant(template.name, "default", defaults, ())]
+    rounds = max((len(option.choices) - 1 for option in template.options), default=0)
+    for k in range(1, rounds + 1):
+        overrides = tuple(
+            (option.name, option.choices[k])
+            for option in template.options
+            if k < len(option.choices)
+        )
+        chosen = dict(defaults) | dict(overrides)
+        found.append(Variant(template.name, f"v{k}", tuple(chosen.items()), overrides))
+    return tuple(found)
+
+
+def bake(variant: Variant, output_dir: Path) -> Baked:
+    """Generate the project with ``scaffold new`` and read back its ``.scaffold.json``."""
+    settings = [arg for key, value in variant.options for arg in ("-o", f"{key}={value}")]
+    command = [
+        sys.executable,
+        "-m",
+        "scaffold",
+        "new",
+        PROJECT_NAME,
+        "--framework",
+        variant.template,
+        *settings,
+        "--output-dir",
+        str(output_dir),
+        "--no-input",
+        "--no-git",
+        "--json",
+    ]
+    result = run(command, cwd=REPO_ROOT)
+    assert result.returncode == 0, f"scaffold new failed:\n{result.stdout}{result.stderr}"
+    path = Path(json.loads(result.stdout)["path"])
+    record = json.loads((path / ".scaffold.json").read_text(encoding="utf-8"))
+    return Baked(variant, path, Commands(**record["commands"]), record)
+
+
+def bake_with_cookiecutter(variant: Variant, output_dir: Path, *, name: str | None) -> Path:
+    """Generate the project with the plain cookiecutter CLI; ``name=None`` keeps its default."""
+    context = [f"{key}={value}" for key, value in variant.options]
+    if name is not None:
+        context.insert(0, f"project_name={name}")
+    template = TEMPLATES_DIR / variant.template
+    command = [
+        sys.executable,
+        "-m",
+        "cookiecutter",
+        "--no-input",
+        "--output-dir",
+        str(output_dir),
+        str(template),
+        *context,
+    ]
+    result = run(command, cwd=output_dir)
+    assert result.returncode == 0, f"cookiecutter failed:\n{result.stdout}{result.stderr}"
+    (project,) = output_dir.iterdir()
+    return project
+
+
+def project_files(root: Path) -> set[str]:
+    """Return the relative paths of every file under ``root``."""
+    return {path.relative_to(root).as_posix() for path in root.rglob("*") if path.is_file()}
+
+
+def run(command: list[str], *, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run ``command`` to completion with its output captured as text, never reading stdin."""
+    return subprocess.run(
+        command, cwd=cwd, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=300
+    )

@@ -1,0 +1,96 @@
+"""Fixtures: each variant baked once per session, installed, and its server run over HTTP."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+from collections.abc import Callable, Iterator
+from functools import cache
+from typing import NoReturn
+
+import pytest
+from bakery import Baked, Variant, bake
+from http_checks import serving
+from postgres import PostgresServer, find_bin_dir, running_postgres
+from venvs import Interpreter, Workspace, cached_venv, clone_venv, find_python, project_env
+
+
+def unavailable(reason: str) -> NoReturn:
+    """Skip for a missing tool on a workstation, but fail under CI, where it must exist."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason} (CI=true: required)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def bakery(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Variant], Baked]:
+    """Return a function baking each variant at most once per session."""
+
+    @cache
+    def baked(variant: Variant) -> Baked:
+        return bake(variant, tmp_path_factory.mktemp(f"{variant.template}-{variant.label}"))
+
+    return baked
+
+
+@pytest.fixture(scope="session")
+def baked(request: pytest.FixtureRequest, bakery: Callable[[Variant], Baked]) -> Baked:
+    """Return the pristine bake of the variant the test is parametrized with."""
+    return bakery(request.param)
+
+
+@pytest.fixture(scope="session")
+def python(baked: Baked) -> Interpreter:
+    """Return an interpreter for the project's python_version."""
+    version = baked.variant.chosen["python_version"]
+    return find_python(version) or unavailable(f"no Python {version} on PATH or under pyenv")
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """Run a PostgreSQL server for this test run (per xdist worker)."""
+    bin_dir = find_bin_dir()
+    if bin_dir is None:
+        unavailable("no PostgreSQL (initdb, pg_ctl, createdb) on PATH or in /usr/lib/postgresql")
+    with running_postgres(bin_dir) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def database_env(request: pytest.FixtureRequest, baked: Baked) -> dict[str, str]:
+    """Return ``DATABASE_URL`` of a fresh PostgreSQL database for postgresql bakes, else nothing."""
+    if baked.variant.chosen.get("database") != "postgresql":
+        return {}
+    server: PostgresServer = request.getfixturevalue("postgres")
+    name = f"{baked.variant.template}_{baked.variant.label}_{secrets.token_hex(4)}"
+    return {"DATABASE_URL": server.create_database(name)}
+
+
+@pytest.fixture(scope="session")
+def workspace(
+    baked: Baked,
+    python: Interpreter,
+    database_env: dict[str, str],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Workspace]:
+    """Copy the bake, clone its cached venv, and install it with its own install command."""
+    root = tmp_path_factory.mktemp(f"run-{baked.variant.template}-{baked.variant.label}")
+    project = shutil.copytree(baked.path, root / baked.path.name)
+    venv = cached_venv(project / "pyproject.toml", python=python, template=baked.variant.template)
+    venv = clone_venv(venv, root / "venv")
+    space = Workspace(baked, project, venv, project_env(venv, project, extra=database_env))
+    installed = space.run(baked.commands.install)
+    assert installed.returncode == 0, f"install failed:\n{installed.stdout}{installed.stderr}"
+    yield space
+    shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def server(workspace: Workspace) -> Iterator[str]:
+    """Run the production server for the tests of one bake; yield its base URL."""
+    log = workspace.project.parent / "serve.log"
+    with serving(
+        workspace.baked.commands.serve, cwd=workspace.project, env=workspace.env, log=log
+    ) as base_url:
+        yield base_url

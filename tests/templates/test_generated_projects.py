@@ -1,0 +1,258 @@
+"""Bake every template variant and prove the generated project works, down to real HTTP."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from bakery import (
+    PROJECT_NAME,
+    Baked,
+    Variant,
+    bake,
+    bake_with_cookiecutter,
+    discover_templates,
+    project_files,
+    run,
+    variants,
+)
+from conftest import Workspace
+from http_checks import fetch, serving
+from venvs import Interpreter
+
+pytestmark = pytest.mark.slow
+
+TEMPLATES = discover_templates()
+VARIANTS = [variant for template in TEMPLATES for variant in variants(template)]
+LEFTOVERS = (b"{{ cookiecutter", b"cookiecutter.", b"{% raw", b"{% endraw")
+
+
+def _bakes(keep: Callable[[Variant], bool] = lambda variant: True) -> pytest.MarkDecorator:
+    """Parametrize the ``baked`` fixture over the variants ``keep`` selects."""
+    params = [
+        pytest.param(
+            variant,
+            id=variant.id,
+            marks=[pytest.mark.postgres] if variant.chosen.get("database") == "postgresql" else [],
+        )
+        for variant in VARIANTS
+        if keep(variant)
+    ]
+    return pytest.mark.parametrize("baked", params, indirect=True)
+
+
+every_bake = _bakes()
+default_bakes = _bakes(lambda variant: variant.is_default)
+bakes_with_database = _bakes(lambda variant: variant.chosen.get("database", "none") != "none")
+bakes_without_database = _bakes(lambda variant: variant.chosen.get("database") == "none")
+every_template = pytest.mark.parametrize("template", [t.name for t in TEMPLATES])
+
+
+def _failed(result: subprocess.CompletedProcess[str]) -> str:
+    return f"{result.args} exited with {result.returncode}:\n{result.stdout}{result.stderr}"
+
+
+def _secret(project: Path) -> str:
+    for line in (project / ".env").read_text(encoding="utf-8").splitlines():
+        key, _, value = line.partition("=")
+        if key.strip() == "SECRET_KEY":
+            return value.strip().strip("'\"")
+    raise AssertionError(".env has no SECRET_KEY")
+
+
+# The files generated.
+
+
+@every_bake
+def test_no_template_syntax_left(baked: Baked) -> None:
+    for path in baked.path.rglob("*"):
+        relative = path.relative_to(baked.path).as_posix()
+        assert "{{" not in relative and "{%" not in relative, relative
+        if path.is_file():
+            content = path.read_bytes()
+            assert not [m for m in LEFTOVERS if m in content], f"{relative} holds template syntax"
+
+
+@every_bake
+def test_only_files_for_chosen_options(baked: Baked) -> None:
+    chosen, files = baked.variant.chosen, project_files(baked.path)
+    docker = chosen.get("docker") == "yes"
+    assert ("Dockerfile" in files) is docker
+    assert (".dockerignore" in files) is docker
+    workflows = {f for f in files if f.startswith(".github/workflows/") and f.endswith(".yml")}
+    assert bool(workflows) is (chosen.get("ci") == "github"), workflows
+    assert (".gitlab-ci.yml" in files) is (chosen.get("ci") == "gitlab")
+
+
+@every_bake
+def test_no_empty_directories(baked: Baked) -> None:
+    empty = [d for d in baked.path.rglob("*") if d.is_dir() and not any(d.iterdir())]
+    assert not empty
+
+
+@every_bake
+def test_secret_lives_in_a_git_ignored_env_file(baked: Baked, tmp_path: Path) -> None:
+    secret = _secret(baked.path)
+    assert len(secret) >= 32
+    example = (baked.path / ".env.example").read_text(encoding="utf-8")
+    assert "SECRET_KEY" in example
+    assert secret not in example
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / ".gitignore").write_bytes((baked.path / ".gitignore").read_bytes())
+    run(["git", "init", "--quiet"], cwd=repo)
+    ignored = run(["git", "check-ignore", ".env", ".env.example"], cwd=repo)
+    assert ignored.stdout.split() == [".env"]
+
+
+@every_template
+def test_every_bake_gets_a_fresh_secret(
+    template: str, bakery: Callable[[Variant], Baked], tmp_path: Path
+) -> None:
+    (default, *_) = variants(next(t for t in TEMPLATES if t.name == template))
+    assert _secret(bakery(default).path) != _secret(bake(default, tmp_path).path)
+
+
+@every_bake
+def test_scaffold_records_what_it_baked(baked: Baked) -> None:
+    assert baked.record["framework"] == baked.variant.template
+    assert baked.variant.chosen.items() <= dict(baked.record["options"]).items()
+    assert all(getattr(baked.commands, name).strip() for name in ("install", "dev", "serve"))
+
+
+@every_bake
+def test_ruff_clean(baked: Baked) -> None:
+    result = run([sys.executable, "-m", "ruff", "check", "--no-cache", "."], cwd=baked.path)
+    assert result.returncode == 0, _failed(result)
+
+
+@every_bake
+def test_compiles(baked: Baked, python: Interpreter, tmp_path: Path) -> None:
+    result = subprocess.run(
+        [python.path, "-m", "compileall", "-q", "."],
+        cwd=baked.path,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPYCACHEPREFIX": str(tmp_path)},
+        check=False,
+    )
+    assert result.returncode == 0, _failed(result)
+
+
+@every_bake
+def test_ci_and_compose_files_match_their_schemas(baked: Baked) -> None:
+    schemas = {
+        ".github/workflows/*.yml": ["--builtin-schema", "vendor.github-workflows"],
+        ".gitlab-ci.yml": ["--builtin-schema", "vendor.gitlab-ci", "--data-transform", "gitlab-ci"],
+        "*compose.y*ml": ["--builtin-schema", "vendor.compose-spec"],
+    }
+    for pattern, schema in schemas.items():
+        files = [str(path) for path in sorted(baked.path.glob(pattern))]
+        if files:
+            command = [sys.executable, "-m", "check_jsonschema", *schema, *files]
+            result = run(command, cwd=baked.path)
+            assert result.returncode == 0, _failed(result)
+
+
+@every_template
+def test_plain_cookiecutter_bakes_with_its_defaults(template: str, tmp_path: Path) -> None:
+    (default, *_) = variants(next(t for t in TEMPLATES if t.name == template))
+    project = bake_with_cookiecutter(default, tmp_path, name=None)
+    assert (project / "pyproject.toml").is_file()
+
+
+@every_bake
+def test_plain_cookiecutter_bakes_the_same_files(baked: Baked, tmp_path: Path) -> None:
+    project = bake_with_cookiecutter(baked.variant, tmp_path, name=PROJECT_NAME)
+    assert project_files(project) == project_files(baked.path) - {".scaffold.json"}
+
+
+# The project at work.
+
+
+@every_bake
+def test_own_test_suite_passes(workspace: Workspace) -> None:
+    result = workspace.run(workspace.baked.commands.test)
+    assert result.returncode == 0, _failed(result)
+
+
+@every_bake
+def test_home_page_shows_the_project_name(server: str) -> None:
+    page = fetch(f"{server}/")
+    assert page.status == 200
+    assert page.content_type == "text/html"
+    assert PROJECT_NAME in page.body.decode()
+
+
+@every_bake
+def test_health_answers_behind_a_proxy_and_in_plain_http(server: str) -> None:
+    for behind_tls_proxy in (True, False):
+        health = fetch(f"{server}/health", behind_tls_proxy=behind_tls_proxy)
+        assert (health.status, health.json()) == (200, {"status": "ok"})
+
+
+@every_bake
+def test_unknown_route_is_404(server: str) -> None:
+    assert fetch(f"{server}/no/such/page").status == 404
+
+
+@every_bake
+def test_security_headers_on_every_kind_of_response(baked: Baked, server: str) -> None:
+    paths = ["/", "/health", "/no/such/page"]
+    if baked.variant.chosen.get("database", "none") != "none":
+        paths.append("/api/items")
+    missing = {path: fetch(server + path).missing_security_headers() for path in paths}
+    assert not {path: names for path, names in missing.items() if names}
+
+
+@bakes_with_database
+def test_items_api_round_trip(server: str) -> None:
+    items = f"{server}/api/items"
+    created = fetch(items, method="POST", body={"name": "first"})
+    assert created.status == 201, created.body
+    item = created.json()
+    assert item["name"] == "first" and "id" in item
+    one = f"{items}/{item['id']}"
+
+    listing = fetch(items)
+    assert listing.status == 200 and item in listing.json()
+    assert (fetch(one).status, fetch(one).json()) == (200, item)
+    renamed = fetch(one, method="PUT", body={"name": "renamed"})
+    assert (renamed.status, renamed.json()) == (200, {**item, "name": "renamed"})
+    deleted = fetch(one, method="DELETE")
+    assert (deleted.status, deleted.body) == (204, b"")
+
+    gone = fetch(one)
+    assert gone.status == 404 and "error" in gone.json()
+    assert fetch(one, method="PUT", body={"name": "again"}).status == 404
+    assert fetch(one, method="DELETE").status == 404
+
+
+@bakes_with_database
+def test_items_api_rejects_bad_input(server: str) -> None:
+    items = f"{server}/api/items"
+    for attempt in (
+        fetch(items, method="POST", raw=b'{"name": '),
+        fetch(items, method="POST", body={}),
+        fetch(items, method="POST", body={"name": ""}),
+    ):
+        assert attempt.status == 400, attempt.body
+        assert "error" in attempt.json()
+
+
+@bakes_without_database
+def test_no_items_api_without_a_database(server: str) -> None:
+    assert fetch(f"{server}/api/items").status == 404
+
+
+@default_bakes
+def test_dev_server_answers_health(workspace: Workspace) -> None:
+    log = workspace.project.parent / "dev.log"
+    with serving(
+        workspace.baked.commands.dev, cwd=workspace.project, env=workspace.env, log=log
+    ) as base_url:
+        health = fetch(f"{base_url}/health", behind_tls_proxy=False)
+        assert (health.status, health.json()) == (200, {"status": "ok"})

@@ -1,0 +1,216 @@
+"""Virtual environments for baked projects: cached by dependencies, cloned per project."""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import tomllib
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from bakery import REPO_ROOT, Baked
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+
+CACHE_DIR = REPO_ROOT / ".cache" / "venvs"
+#: Inherited variables that would leak the harness's own environment into a project.
+_LEAKY = {"PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "DATABASE_URL", "HOST", "PORT"}
+
+
+@dataclass(frozen=True)
+class Interpreter:
+    """A Python interpreter found on this machine."""
+
+    path: Path
+    version: str
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """A copy of a baked project with the project installed in its own venv."""
+
+    baked: Baked
+    project: Path
+    venv: Path
+    env: Mapping[str, str]
+
+    def run(self, command: str) -> subprocess.CompletedProcess[str]:
+        """Run one of the project's shell commands from its root, in its environment."""
+        return subprocess.run(
+            command,
+            shell=True,
+            cwd=self.project,
+            env=dict(self.env),
+            capture_output=True,
+            text=True,
+            stdin=subprocess.DEVNULL,
+            timeout=600,
+            check=False,
+        )
+
+
+@cache
+def find_python(version: str) -> Interpreter | None:
+    """Return an interpreter for ``version`` ("3.12") from PATH or pyenv, or None."""
+    candidates = [shutil.which(f"python{version}")]
+    candidates += sorted(Path.home().glob(f".pyenv/versions/{version}.*/bin/python"), reverse=True)
+    for candidate in filter(None, candidates):
+        probe = subprocess.run(
+            [candidate, "-c", "import sys; print(sys.version.split()[0], sys.executable)"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        found, _, executable = probe.stdout.strip().partition(" ")
+        if probe.returncode == 0 and found.startswith(f"{version}."):
+            return Interpreter(Path(executable), found)
+    return None
+
+
+def requirements(pyproject: Path) -> list[str]:
+    """Return the project's dependencies plus its ``dev`` extra, self-references expanded."""
+    project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
+    own = canonicalize_name(project["name"])
+    extras = project.get("optional-dependencies", {})
+
+    def expand(specs: list[str]) -> Iterator[str]:
+        for spec in specs:
+            requirement = Requirement(spec)
+            if canonicalize_name(requirement.name) == own:
+                for extra in sorted(requirement.extras):
+                    yield from expand(extras.get(extra, []))
+            else:
+                yield spec
+
+    return sorted(set(expand([*project.get("dependencies", []), *extras.get("dev", [])])))
+
+
+def cache_key(pyproject: Path, *, python: Interpreter, template: str) -> str:
+    """Return a name for the venv of this Python, template and dependency set.
+
+    The project's own name is normalised away, so that projects differing only by name
+    (or by options that change no dependency) share one venv.
+    """
+    project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
+    own = canonicalize_name(project["name"])
+
+    def anonymous(specs: list[str]) -> list[str]:
+        return sorted(_renamed(Requirement(spec), own) for spec in specs)
+
+    payload = {
+        "python": python.version,
+        "template": template,
+        "dependencies": anonymous(project.get("dependencies", [])),
+        "optional-dependencies": {
+            extra: anonymous(specs)
+            for extra, specs in project.get("optional-dependencies", {}).items()
+        },
+    }
+    digest = hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
+    return f"{template}-py{python.version}-{digest}"
+
+
+def _renamed(requirement: Requirement, own: str) -> str:
+    if canonicalize_name(requirement.name) == own:
+        requirement.name = "{project}"
+    return str(requirement)
+
+
+def cached_venv(pyproject: Path, *, python: Interpreter, template: str) -> Path:
+    """Return the cached venv holding the project's dependencies, creating it once.
+
+    A lock serialises creation across pytest-xdist workers; the venv is built in a
+    temporary folder and renamed into place, so a failure never leaves a partial venv.
+    Nothing modifies it afterwards: projects are installed into clones (``clone_venv``).
+    """
+    CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    venv = CACHE_DIR / cache_key(pyproject, python=python, template=template)
+    with _locked(venv.with_suffix(".lock")):
+        if venv.is_dir():
+            return venv
+        staging = Path(tempfile.mkdtemp(prefix=f".{venv.name}-", dir=CACHE_DIR))
+        try:
+            _uv(
+                "venv",
+                "--quiet",
+                "--seed",
+                "--relocatable",
+                "--python",
+                str(python.path),
+                str(staging),
+            )
+            _uv(
+                "pip",
+                "install",
+                "--quiet",
+                "--python",
+                str(staging / "bin" / "python"),
+                *requirements(pyproject),
+            )
+            staging.rename(venv)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+    return venv
+
+
+def clone_venv(venv: Path, destination: Path) -> Path:
+    """Copy a cached (relocatable) venv to ``destination`` for one project to install into."""
+    shutil.copytree(venv, destination, symlinks=True)
+    return destination
+
+
+def project_env(
+    venv: Path, project: Path, *, extra: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """Return the environment a project's commands run in: its venv first on PATH, as if active.
+
+    Variables the project documents in ``.env.example`` are removed so that its own ``.env``
+    (or ``extra``) decides them, not whatever the test run happened to inherit.
+    """
+    documented = {
+        line.split("=", 1)[0].strip()
+        for line in (project / ".env.example").read_text(encoding="utf-8").splitlines()
+        if "=" in line and not line.lstrip().startswith("#")
+    }
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in documented and key not in _LEAKY and not key.startswith("PYTEST_")
+    }
+    env["VIRTUAL_ENV"] = str(venv)
+    env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env.get('PATH', os.defpath)}"
+    env.update(extra or {})
+    return env
+
+
+def _uv(*args: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "uv", *args],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=600,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"uv {' '.join(args)} failed:\n{result.stdout}{result.stderr}")
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    with path.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
