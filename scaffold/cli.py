@@ -182,10 +182,8 @@ def _gather_answers(
         questionnaire.parse_pairs(pairs, catalog),
     )
     if ask:
-        asked = ui.ask_questions(catalog.questions, given, to_stderr=to_stderr)
-        given = questionnaire.merge(
-            given,
-            {k: questionnaire.normalize(catalog.question(k), v) for k, v in asked.items()},
+        given = ui.ask_questions(
+            catalog.questions, given, parse=questionnaire.normalize, to_stderr=to_stderr
         )
     return given
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -145,10 +145,20 @@ def _print_reasons(console: Console, ranked: Ranked) -> None:
 
 
 def ask_questions(
-    questions: Sequence[Question], preset: dict[str, str], *, to_stderr: bool = False
+    questions: Sequence[Question],
+    preset: dict[str, str],
+    *,
+    parse: Callable[[Question, str], str],
+    to_stderr: bool = False,
 ) -> dict[str, str]:
-    """Ask every question not in ``preset``, one by one, Enter keeping the default."""
+    """Ask every question not in ``preset``, one by one; Enter keeps the default.
+
+    ``parse`` normalises an answer or raises a ScaffoldError, whose message is shown
+    before the question is asked again.
+    """
     from rich.prompt import Prompt
+
+    from scaffold.errors import ScaffoldError
 
     console = err() if to_stderr else out()
     answers = dict(preset)
@@ -156,14 +166,14 @@ def ask_questions(
     if pending:
         console.print("[bold]About your project[/] [dim](Enter keeps the default)[/]")
     for question in pending:
-        console.print(f"[dim]{_escape(question.help)}[/]")
-        answers[question.key] = Prompt.ask(
-            _escape(question.prompt),
-            console=console,
-            choices=list(question.choices),
-            default=question.default,
-            case_sensitive=False,
-        )
+        console.print(f"\n[dim]{_escape(question.help)}[/]")
+        label = f"{_escape(question.prompt)} [dim]({'/'.join(question.choices)})[/]"
+        while question.key not in answers:
+            raw = Prompt.ask(label, console=console, default=question.default)
+            try:
+                answers[question.key] = parse(question, raw)
+            except ScaffoldError as problem:
+                console.print(f"[red]{_escape(str(problem))}[/]")
     return answers
 
 
