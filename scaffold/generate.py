@@ -153,8 +153,9 @@ def _render(template: Template, context: dict[str, Any], into: Path) -> Path:
         with _importable(template):
             rendered = generate_files(template.path, context, output_dir=into, accept_hooks=True)
     except (CookiecutterException, TemplateError, OSError) as error:
+        detail = " ".join(str(error).split())
         raise GenerationError(
-            f"The {template.name} template failed to render ({type(error).__name__}: {error}). "
+            f"The {template.name} template failed to render ({type(error).__name__}: {detail}). "
             "Nothing was written."
         ) from error
     return Path(rendered)
