@@ -89,7 +89,7 @@ def _catalog() -> Catalog:
     return load_catalog()
 
 
-def _template_for(name: str, catalog: Catalog) -> Template:
+def _template_for(name: str) -> Template:
     """Return the template for a framework, saying so when the catalog has no template."""
     from scaffold.errors import UnknownFrameworkError
     from scaffold.template import find_template
@@ -97,7 +97,8 @@ def _template_for(name: str, catalog: Catalog) -> Template:
     try:
         return find_template(name)
     except UnknownFrameworkError:
-        profile = next((f for f in catalog.frameworks if f.name == name.strip().lower()), None)
+        known = _catalog().frameworks
+        profile = next((f for f in known if f.name == name.strip().lower()), None)
         if profile is None:
             raise
         raise UsageError(
@@ -259,14 +260,13 @@ def new(
     if framework and auto:
         raise UsageError("Give either --framework or --auto, not both.")
     validate_name(name)
-    catalog = _catalog()
     options = _pairs(option or [], "-o")
     interactive = not no_input and ui.is_interactive()
     provenance = None
     if framework:
-        template = _template_for(framework, catalog)
+        template = _template_for(framework)
         if answer or answers:
-            given = _gather_answers(catalog, answer or [], answers, ask=False, to_stderr=as_json)
+            given = _gather_answers(_catalog(), answer or [], answers, ask=False, to_stderr=as_json)
             provenance = Provenance(answers=given)
     else:
         if not auto and not interactive:
@@ -275,7 +275,7 @@ def new(
                 "recommendation (there is no terminal to ask on)."
             )
         template, provenance, options = _choose(
-            catalog, answer or [], answers, options, ask=interactive, auto=auto, json=as_json
+            _catalog(), answer or [], answers, options, ask=interactive, auto=auto, json=as_json
         )
     project = validate_name(name, reserved=template.reserved_names)
     result = generate(
