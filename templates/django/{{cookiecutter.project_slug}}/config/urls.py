@@ -1,0 +1,13 @@
+"""URL configuration: the pages, the items API{% if cookiecutter.auth == "yes" %}, the accounts{% endif %} and the admin."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("pages.urls")),
+    path("api/", include("items.urls")),
+{%- if cookiecutter.auth == "yes" %}
+    path("accounts/", include("accounts.urls")),
+{%- endif %}
+    path("admin/", admin.site.urls),
+]

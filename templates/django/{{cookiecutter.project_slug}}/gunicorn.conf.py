@@ -1,0 +1,22 @@
+"""Gunicorn settings, read from the project root by ``gunicorn config.wsgi``.
+
+The server listens on $HOST:$PORT (default 127.0.0.1:8000), taken from the
+environment or .env; gunicorn itself reads WEB_CONCURRENCY for the number of
+worker processes.
+"""
+
+import os
+from pathlib import Path
+
+from dotenv import load_dotenv
+
+load_dotenv(Path(__file__).resolve().parent / ".env")
+
+_host = os.environ.get("HOST", "127.0.0.1")
+_port = os.environ.get("PORT", "8000")
+
+bind = f"[{_host}]:{_port}" if ":" in _host else f"{_host}:{_port}"
+accesslog = "-"
+# No runtime control socket: its default path is shared by every gunicorn the
+# user runs, so two projects would clash. (Older gunicorn ignores the name.)
+control_socket_disable = True

@@ -1,0 +1,1 @@
+"""The Item model, its admin and the JSON API at /api/items."""

@@ -1,0 +1,64 @@
+"""The home page, the health check, unknown routes and the security headers."""
+
+import pytest
+from django.conf import settings
+from django.test import Client, override_settings
+from django.utils.html import escape
+
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+}
+
+
+def assert_security_headers(response) -> None:
+    for header, value in SECURITY_HEADERS.items():
+        assert response[header] == value, header
+    assert "default-src 'self'" in response["Content-Security-Policy"]
+
+
+def test_home_shows_the_project_name(client: Client) -> None:
+    response = client.get("/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/html; charset=utf-8"
+    assert escape(settings.PROJECT_NAME) in response.content.decode()
+
+
+@override_settings(PROJECT_NAME='<script>alert("hi")</script>')
+def test_home_escapes_the_project_name(client: Client) -> None:
+    body = client.get("/").content.decode()
+    assert "<script>" not in body
+    assert "&lt;script&gt;alert(&quot;hi&quot;)&lt;/script&gt;" in body
+
+
+def test_health(client: Client) -> None:
+    response = client.get("/health")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+def test_unknown_route_is_404(client: Client) -> None:
+    assert client.get("/no/such/page").status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/health", "/api/items", "/api/items/999999", "/no/such/page"],
+    ids=["home", "health", "api", "api-404", "404"],
+)
+def test_every_response_has_the_security_headers(client: Client, path: str) -> None:
+    assert_security_headers(client.get(path))
+
+
+@override_settings(
+    SECURE_SSL_REDIRECT=True, SECURE_PROXY_SSL_HEADER=("HTTP_X_FORWARDED_PROTO", "https")
+)
+def test_https_is_enforced_except_for_the_health_check(client: Client) -> None:
+    redirect = client.get("/")
+    assert redirect.status_code == 301
+    assert redirect["Location"] == "https://testserver/"
+    assert_security_headers(redirect)
+    assert client.get("/", headers={"X-Forwarded-Proto": "https"}).status_code == 200
+    assert client.get("/health").status_code == 200
