@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,7 +127,6 @@ def variants(template: Template) -> tuple[Variant, ...]:
 
 def bake(variant: Variant, output_dir: Path) -> Baked:
     """Generate the project with ``scaffold new`` and read back its ``.scaffold.json``."""
-    settings = [arg for key, value in variant.options for arg in ("-o", f"{key}={value}")]
     command = [
         sys.executable,
         "-m",
@@ -135,15 +135,11 @@ def bake(variant: Variant, output_dir: Path) -> Baked:
         PROJECT_NAME,
         "--framework",
         variant.template,
-        *settings,
-        "--output-dir",
-        str(output_dir),
-        "--no-input",
-        "--no-git",
-        "--json",
     ]
+    command += [arg for key, value in variant.options for arg in ("-o", f"{key}={value}")]
+    command += ["--output-dir", str(output_dir), "--no-input", "--no-git", "--json"]
     result = run(command, cwd=REPO_ROOT)
-    assert result.returncode == 0, f"scaffold new failed:\n{result.stdout}{result.stderr}"
+    assert result.returncode == 0, failure(result)
     path = Path(json.loads(result.stdout)["path"])
     record = json.loads((path / ".scaffold.json").read_text(encoding="utf-8"))
     return Baked(variant, path, Commands(**record["commands"]), record)
@@ -151,22 +147,12 @@ def bake(variant: Variant, output_dir: Path) -> Baked:
 
 def bake_with_cookiecutter(variant: Variant, output_dir: Path, *, name: str | None) -> Path:
     """Generate the project with the plain cookiecutter CLI; ``name=None`` keeps its default."""
-    context = [f"{key}={value}" for key, value in variant.options]
-    if name is not None:
-        context.insert(0, f"project_name={name}")
-    template = TEMPLATES_DIR / variant.template
-    command = [
-        sys.executable,
-        "-m",
-        "cookiecutter",
-        "--no-input",
-        "--output-dir",
-        str(output_dir),
-        str(template),
-        *context,
-    ]
+    command = [sys.executable, "-m", "cookiecutter", "--no-input", "--output-dir", str(output_dir)]
+    command += [str(TEMPLATES_DIR / variant.template)]
+    command += [f"project_name={name}"] if name is not None else []
+    command += [f"{key}={value}" for key, value in variant.options]
     result = run(command, cwd=output_dir)
-    assert result.returncode == 0, f"cookiecutter failed:\n{result.stdout}{result.stderr}"
+    assert result.returncode == 0, failure(result)
     (project,) = output_dir.iterdir()
     return project
 
@@ -176,8 +162,28 @@ def project_files(root: Path) -> set[str]:
     return {path.relative_to(root).as_posix() for path in root.rglob("*") if path.is_file()}
 
 
-def run(command: list[str], *, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run ``command`` to completion with its output captured as text, never reading stdin."""
+def run(
+    command: str | Sequence[str | Path],
+    *,
+    cwd: Path | None = None,
+    env: Mapping[str, str] | None = None,
+    timeout: float = 600,
+) -> subprocess.CompletedProcess[str]:
+    """Run a program (a shell command line when ``command`` is a string), capturing its output."""
     return subprocess.run(
-        command, cwd=cwd, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=300
+        command if isinstance(command, str) else [str(part) for part in command],
+        shell=isinstance(command, str),
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=timeout,
+        check=False,
     )
+
+
+def failure(result: subprocess.CompletedProcess[str]) -> str:
+    """Describe a finished command and all it printed, for an assertion message."""
+    shown = result.args if isinstance(result.args, str) else " ".join(result.args)
+    return f"`{shown}` exited with {result.returncode}:\n{result.stdout}{result.stderr}"

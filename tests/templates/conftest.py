@@ -10,7 +10,7 @@ from functools import cache
 from typing import NoReturn
 
 import pytest
-from bakery import Baked, Variant, bake
+from bakery import Baked, Variant, bake, failure
 from http_checks import serving
 from postgres import PostgresServer, find_bin_dir, running_postgres
 from venvs import Interpreter, Workspace, cached_venv, clone_venv, find_python, project_env
@@ -81,7 +81,7 @@ def workspace(
     venv = clone_venv(venv, root / "venv")
     space = Workspace(baked, project, venv, project_env(venv, project, extra=database_env))
     installed = space.run(baked.commands.install)
-    assert installed.returncode == 0, f"install failed:\n{installed.stdout}{installed.stderr}"
+    assert installed.returncode == 0, failure(installed)
     yield space
     shutil.rmtree(root, ignore_errors=True)
 

@@ -6,13 +6,13 @@ import os
 import pwd
 import secrets
 import shutil
-import subprocess
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from bakery import failure, run
 from http_checks import free_port
 
 SUPERUSER = "harness"
@@ -84,15 +84,7 @@ def _service_user(root: Path) -> list[str]:
     return ["runuser", "-u", SERVICE_ACCOUNT, "--"]
 
 
-def _run(command: list[object]) -> None:
-    result = subprocess.run(
-        [str(part) for part in command],
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=120,
-        check=False,
-    )
+def _run(command: list[str | Path]) -> None:
+    result = run(command, timeout=120)
     if result.returncode != 0:
-        shown = " ".join(str(part) for part in command)
-        raise RuntimeError(f"{shown} failed:\n{result.stdout}{result.stderr}")
+        raise RuntimeError(failure(result))

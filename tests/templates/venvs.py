@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from bakery import REPO_ROOT, Baked
+from bakery import REPO_ROOT, Baked, failure, run
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
@@ -45,17 +45,7 @@ class Workspace:
 
     def run(self, command: str) -> subprocess.CompletedProcess[str]:
         """Run one of the project's shell commands from its root, in its environment."""
-        return subprocess.run(
-            command,
-            shell=True,
-            cwd=self.project,
-            env=dict(self.env),
-            capture_output=True,
-            text=True,
-            stdin=subprocess.DEVNULL,
-            timeout=600,
-            check=False,
-        )
+        return run(command, cwd=self.project, env=self.env)
 
 
 @cache
@@ -64,12 +54,7 @@ def find_python(version: str) -> Interpreter | None:
     candidates = [shutil.which(f"python{version}")]
     candidates += sorted(Path.home().glob(f".pyenv/versions/{version}.*/bin/python"), reverse=True)
     for candidate in filter(None, candidates):
-        probe = subprocess.run(
-            [candidate, "-c", "import sys; print(sys.version.split()[0], sys.executable)"],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        probe = run([candidate, "-c", "import sys; print(sys.version.split()[0], sys.executable)"])
         found, _, executable = probe.stdout.strip().partition(" ")
         if probe.returncode == 0 and found.startswith(f"{version}."):
             return Interpreter(Path(executable), found)
@@ -134,28 +119,14 @@ def cached_venv(pyproject: Path, *, python: Interpreter, template: str) -> Path:
     """
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
     venv = CACHE_DIR / cache_key(pyproject, python=python, template=template)
-    with _locked(venv.with_suffix(".lock")):
+    with _locked(CACHE_DIR / f"{venv.name}.lock"):
         if venv.is_dir():
             return venv
         staging = Path(tempfile.mkdtemp(prefix=f".{venv.name}-", dir=CACHE_DIR))
         try:
-            _uv(
-                "venv",
-                "--quiet",
-                "--seed",
-                "--relocatable",
-                "--python",
-                str(python.path),
-                str(staging),
-            )
-            _uv(
-                "pip",
-                "install",
-                "--quiet",
-                "--python",
-                str(staging / "bin" / "python"),
-                *requirements(pyproject),
-            )
+            python_in_venv = staging / "bin" / "python"
+            _uv("venv", "--quiet", "--seed", "--relocatable", "--python", python.path, staging)
+            _uv("pip", "install", "--quiet", "--python", python_in_venv, *requirements(pyproject))
             staging.rename(venv)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
@@ -193,17 +164,10 @@ def project_env(
     return env
 
 
-def _uv(*args: str) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "uv", *args],
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=600,
-        check=False,
-    )
+def _uv(*args: str | Path) -> None:
+    result = run([sys.executable, "-m", "uv", *args])
     if result.returncode != 0:
-        raise RuntimeError(f"uv {' '.join(args)} failed:\n{result.stdout}{result.stderr}")
+        raise RuntimeError(failure(result))
 
 
 @contextmanager
