@@ -6,7 +6,7 @@ import functools
 import tomllib
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
-from importlib import resources
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NoReturn
 
@@ -108,7 +108,7 @@ class Catalog:
 @functools.cache
 def load_catalog() -> Catalog:
     """Load the catalog shipped in scaffold/data/ (once per process)."""
-    data = resources.files("scaffold") / "data"
+    data = Path(__file__).with_name("data")
     return load_catalog_from(
         (data / FRAMEWORKS_FILE).read_text(encoding="utf-8"),
         (data / QUESTIONS_FILE).read_text(encoding="utf-8"),
