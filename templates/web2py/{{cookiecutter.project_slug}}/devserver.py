@@ -1,0 +1,22 @@
+"""Development server: web2py's own Rocket server, in debug mode, on $HOST:$PORT."""
+
+import os
+
+os.environ.setdefault("DEBUG", "true")  # before the settings are read; DEBUG=false still wins
+
+import wsgihandler  # sets up gluon for this folder: before any other gluon import
+
+
+def main() -> None:
+    """Migrate the tables, then serve until Ctrl-C."""
+    from gluon.rocket import Rocket
+
+    settings = wsgihandler.SETTINGS
+    wsgihandler.migrate()
+    print(f"Serving on http://{settings.host}:{settings.port}/ (debug={settings.debug})")
+    server = Rocket((settings.host, settings.port), "wsgi", {"wsgi_app": wsgihandler.application})
+    server.start()
+
+
+if __name__ == "__main__":
+    main()

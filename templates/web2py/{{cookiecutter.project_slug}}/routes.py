@@ -1,0 +1,41 @@
+"""URL routing, read by web2py at start: clean URLs instead of controller-file paths.
+
+web2py's parameter-based router maps these URLs to the application's actions:
+
+    /                       default/index     the home page
+    /health                 default/health    {"status": "ok"}
+    /api/items[/<id>]       api/items         the JSON CRUD resource (the list also as
+                                              /api/items.json, .xml and .rss)
+{%- if cookiecutter.auth == 'yes' %}
+    /user/<action>          default/user      login, register, logout, profile, ...
+    /private                default/private   a page for signed-in users
+{%- endif %}
+    /static/<file>          the application's static/ folder
+
+Anything else is a 404.
+"""
+
+routers = {
+    "BASE": {"default_application": "{{ cookiecutter.package_name }}", "map_static": True},
+    "{{ cookiecutter.package_name }}": {
+        "default_controller": "default",
+        "controllers": ["default", "api"],
+        "functions": {
+            "default": [
+                "index",
+                "health",
+                "error",
+{%- if cookiecutter.auth == 'yes' %}
+                "user",
+                "private",
+{%- endif %}
+            ],
+            "api": ["items"],
+        },
+    },
+}
+
+# An internal error is answered by default/error (a plain page, or JSON for the API) instead
+# of web2py's ticket link; the ticket itself is still written to the application's errors/.
+routes_onerror = [("{{ cookiecutter.package_name }}/500", "/{{ cookiecutter.package_name }}/default/error")]
+error_message_ticket = "<html><body><h1>Internal error</h1></body></html>"

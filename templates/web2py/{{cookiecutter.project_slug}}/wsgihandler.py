@@ -1,0 +1,90 @@
+"""The WSGI application: web2py serving this folder, with security headers on every response.
+
+Like web2py's own handlers/wsgihandler.py, for gunicorn (``wsgihandler:application``) and
+for the development server (devserver.py).
+"""
+
+import os
+from collections.abc import Callable, Iterable
+
+from settings import APPLICATION, ROOT, get_settings
+
+SETTINGS = get_settings()  # refuses to start without SECRET_KEY in production
+
+# gluon finds its root (VERSION, routes.py, applications/) through web2py_path when it is
+# first imported; the tests point it at a throwaway copy of this folder.
+os.environ.setdefault("web2py_path", str(ROOT))
+
+from gluon.settings import global_settings  # noqa: E402
+
+global_settings.web2py_runtime_handler = True  # served through WSGI, not by web2py.py
+
+import gluon.main  # noqa: E402
+from gluon.shell import env  # noqa: E402
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'none'; object-src 'none'"
+)
+SECURITY_HEADERS = (
+    ("X-Content-Type-Options", "nosniff"),
+    ("X-Frame-Options", "DENY"),
+    ("Referrer-Policy", "same-origin"),
+    ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
+)
+HSTS = ("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+
+WSGIApp = Callable[[dict, Callable], Iterable[bytes]]
+
+
+def harden_cookie(cookie: str, *, secure: bool) -> str:
+    """Add HttpOnly, SameSite=Lax and (in production) Secure to a Set-Cookie value."""
+    present = {part.split("=", 1)[0].strip().lower() for part in cookie.split(";")[1:]}
+    wanted = [("httponly", "HttpOnly"), ("samesite", "SameSite=Lax")]
+    if secure:
+        wanted.append(("secure", "Secure"))
+    return "; ".join([cookie, *(flag for name, flag in wanted if name not in present)])
+
+
+def secured(app: WSGIApp, *, production: bool) -> WSGIApp:
+    """Wrap ``app``: security headers on every response, errors included; hardened cookies.
+
+    web2py raises its errors (404, 400, tickets) before or outside the application code,
+    so the headers are set here, around everything gluon answers.
+    """
+
+    def application(environ: dict, start_response: Callable) -> Iterable[bytes]:
+        https = "https" in (environ.get("wsgi.url_scheme"), environ.get("HTTP_X_FORWARDED_PROTO"))
+
+        def start(status: str, headers: list, exc_info: object = None) -> Callable:
+            headers = [
+                (name, harden_cookie(value, secure=production))
+                if name.lower() == "set-cookie"
+                else (name, value)
+                for name, value in headers
+                if name.lower() != "x-powered-by"
+            ]
+            extra = [*SECURITY_HEADERS, HSTS] if production and https else SECURITY_HEADERS
+            present = {name.lower() for name, _ in headers}
+            headers.extend(header for header in extra if header[0].lower() not in present)
+            return start_response(status, headers, exc_info)
+
+        return app(environ, start)
+
+    return application
+
+
+application = secured(gluon.main.wsgibase, production=not SETTINGS.debug)
+
+
+def migrate() -> None:
+    """Create or alter the tables the models define.
+
+    The servers call it once at start; production requests never migrate (models/db.py).
+    """
+    folder = os.path.join(global_settings.applications_parent, "applications", APPLICATION)
+    db = env(APPLICATION, import_models=True, dir=folder, extra_request={"is_shell": True})["db"]
+    for name in db.tables:
+        db[name]  # a lazy table is defined, and so created or altered, on first access
+    db.commit()
+    db.close()
