@@ -1,0 +1,72 @@
+"""Fixtures: the application under test, in production settings.
+{%- if cookiecutter.database != 'none' %}
+
+The database is DATABASE_URL when it is set (CI points it at PostgreSQL), else a
+throwaway SQLite file. Tests only add rows and never delete what they did not add.
+{%- endif %}
+"""
+
+
+{%- if cookiecutter.database != 'none' %}
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+{%- else %}
+
+from collections.abc import Callable
+{%- endif %}
+
+import pytest
+import webtest
+
+from {{ cookiecutter.package_name }}.app import make_app
+from {{ cookiecutter.package_name }}.config import Settings
+{%- if cookiecutter.database != 'none' %}
+from {{ cookiecutter.package_name }}.store import ItemStore
+{%- endif %}
+
+HTTPS = {"wsgi.url_scheme": "https", "HTTP_HOST": "localhost", "SERVER_PORT": "443"}
+
+
+@pytest.fixture
+def settings({% if cookiecutter.database != 'none' %}tmp_path: Path{% endif %}) -> Settings:
+    """Production settings (debug off) with a test secret."""
+    return Settings(
+        secret_key="test-secret-key",
+{%- if cookiecutter.database != 'none' %}
+        database_url=os.environ.get("DATABASE_URL") or f"sqlite:///{tmp_path / 'test.sqlite3'}",
+{%- endif %}
+    )
+{%- if cookiecutter.database != 'none' %}
+
+
+@pytest.fixture
+def store(settings: Settings) -> Iterator[ItemStore]:
+    store = ItemStore(settings.database_url)
+    store.create_schema()
+    yield store
+    store.close()
+{%- endif %}
+
+
+@pytest.fixture
+def make_client({% if cookiecutter.database != 'none' %}store: ItemStore{% endif %}) -> Callable[[Settings], webtest.TestApp]:
+    """Return a factory of test browsers for the app under given settings.
+
+    The browser speaks HTTPS, as behind the production TLS proxy, so that it sends
+    back the session cookie, which is Secure outside debug mode.
+    """
+
+    def make(settings: Settings) -> webtest.TestApp:
+        app = make_app(settings{% if cookiecutter.database != 'none' %}, store=store{% endif %})
+        return webtest.TestApp(app, extra_environ=HTTPS)
+
+    return make
+
+
+@pytest.fixture
+def client(
+    make_client: Callable[[Settings], webtest.TestApp], settings: Settings
+) -> webtest.TestApp:
+    return make_client(settings)

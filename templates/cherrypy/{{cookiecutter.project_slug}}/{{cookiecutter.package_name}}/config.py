@@ -1,0 +1,80 @@
+"""Settings read from environment variables (after `.env`, see `server.py`)."""
+
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+PROJECT_NAME = {{ cookiecutter.project_name|quoted }}
+{%- if cookiecutter.database != 'none' %}
+DEFAULT_DATABASE_URL = "sqlite:///db.sqlite3"
+{%- endif %}
+
+_TRUE = frozenset({"1", "true", "yes", "on"})
+_FALSE = frozenset({"", "0", "false", "no", "off"})
+
+
+class ConfigError(Exception):
+    """The environment does not describe a configuration the application can run with."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    """Everything the application and its server need to know about their deployment."""
+
+    secret_key: str
+{%- if cookiecutter.database != 'none' %}
+    database_url: str = DEFAULT_DATABASE_URL
+{%- endif %}
+    debug: bool = False
+    host: str = "127.0.0.1"
+    port: int = 8000
+    threads: int = 10
+    behind_proxy: bool = False
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str], *, debug: bool | None = None) -> "Settings":
+        """Read the settings from `environ`; `debug` overrides the DEBUG variable.
+
+        Raises ConfigError for a malformed value, or for a production configuration
+        (debug off) without SECRET_KEY.
+        """
+        if debug is None:
+            debug = _flag(environ, "DEBUG")
+        secret_key = environ.get("SECRET_KEY", "")
+        if not secret_key:
+            if not debug:
+                raise ConfigError(
+                    "SECRET_KEY is not set: put a long random value in the environment or in .env"
+                )
+            secret_key = secrets.token_urlsafe(32)  # development only: forgotten at restart
+        return cls(
+            secret_key=secret_key,
+{%- if cookiecutter.database != 'none' %}
+            database_url=environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL,
+{%- endif %}
+            debug=debug,
+            host=environ.get("HOST") or "127.0.0.1",
+            port=_integer(environ, "PORT", 8000, minimum=0, maximum=65535),
+            threads=_integer(environ, "THREADS", 10, minimum=1, maximum=1000),
+            behind_proxy=_flag(environ, "BEHIND_PROXY"),
+        )
+
+
+def _flag(environ: Mapping[str, str], name: str) -> bool:
+    value = environ.get(name, "").strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ConfigError(f"{name} must be true or false, not {value!r}")
+
+
+def _integer(
+    environ: Mapping[str, str], name: str, default: int, *, minimum: int, maximum: int
+) -> int:
+    value = environ.get(name, "").strip()
+    if not value:
+        return default
+    if not (value.isascii() and value.isdigit()) or not minimum <= int(value) <= maximum:
+        raise ConfigError(f"{name} must be an integer from {minimum} to {maximum}, not {value!r}")
+    return int(value)
