@@ -8,7 +8,7 @@ from jinja2 import Environment, PackageLoader
 
 from . import tools  # noqa: F401  (registers tools.security_headers and tools.csrf)
 {%- if cookiecutter.database != 'none' %}
-from .api import Api, json_error
+from .api import Api, ResourceDispatcher, json_error
 {%- endif %}
 from .config import PROJECT_NAME, Settings
 {%- if cookiecutter.database != 'none' %}
@@ -92,7 +92,7 @@ def make_app(settings: Settings{% if cookiecutter.database != 'none' %}, *, stor
 {%- if cookiecutter.database != 'none' %}
         "/api": {
             **no_session,
-            "request.dispatch": cherrypy.dispatch.MethodDispatcher(),
+            "request.dispatch": ResourceDispatcher(),
             "error_page.default": json_error,
         },
 {%- endif %}
