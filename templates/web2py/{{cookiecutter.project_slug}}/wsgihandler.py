@@ -57,12 +57,15 @@ def secured(app: WSGIApp, *, production: bool) -> WSGIApp:
         https = "https" in (environ.get("wsgi.url_scheme"), environ.get("HTTP_X_FORWARDED_PROTO"))
 
         def start(status: str, headers: list, exc_info: object = None) -> Callable:
+            dropped = {"x-powered-by"}
+            if status[:3] in ("204", "304"):  # no body, so no Content-Type (gluon sets one)
+                dropped.add("content-type")
             headers = [
                 (name, harden_cookie(value, secure=production))
                 if name.lower() == "set-cookie"
                 else (name, value)
                 for name, value in headers
-                if name.lower() != "x-powered-by"
+                if name.lower() not in dropped
             ]
             extra = [*SECURITY_HEADERS, HSTS] if production and https else SECURITY_HEADERS
             present = {name.lower() for name, _ in headers}
