@@ -6,6 +6,7 @@ for the development server (devserver.py).
 
 import os
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from settings import APPLICATION, ROOT, get_settings
 
@@ -85,6 +86,8 @@ def migrate() -> None:
 
     The servers call it once at start; production requests never migrate (models/db.py).
     """
+    if SETTINGS.dal_uri.startswith("sqlite://"):  # SQLite creates the file, not its folder
+        Path(SETTINGS.dal_uri.removeprefix("sqlite://")).parent.mkdir(parents=True, exist_ok=True)
     folder = os.path.join(global_settings.applications_parent, "applications", APPLICATION)
     db = env(APPLICATION, import_models=True, dir=folder, extra_request={"is_shell": True})["db"]
     for name in db.tables:

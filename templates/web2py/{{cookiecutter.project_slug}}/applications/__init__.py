@@ -1,0 +1,1 @@
+"""web2py imports each application as the package applications.<name>."""

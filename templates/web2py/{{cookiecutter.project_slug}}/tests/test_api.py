@@ -7,8 +7,8 @@ import pytest
 
 @pytest.fixture
 def item(client) -> dict:
-    """Create an item and return it as the API answered."""
-    return client.post_json("/api/items", {"name": "first"}, status=201).json
+    """Create an item (with characters to escape) and return it as the API answered."""
+    return client.post_json("/api/items", {"name": "Nuts & <bolts>"}, status=201).json
 
 
 def test_create_returns_the_item(client):
