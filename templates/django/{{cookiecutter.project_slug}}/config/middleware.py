@@ -14,5 +14,7 @@ class ContentSecurityPolicyMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        response.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
+        # Django's debug error pages (DEBUG on only) need their inline styles and scripts.
+        if not (settings.DEBUG and response.status_code >= 400):
+            response.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
         return response

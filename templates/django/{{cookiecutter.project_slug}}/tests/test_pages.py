@@ -52,6 +52,14 @@ def test_every_response_has_the_security_headers(client: Client, path: str) -> N
     assert_security_headers(client.get(path))
 
 
+@override_settings(DEBUG=True)
+def test_debug_error_pages_keep_their_inline_styles(client: Client) -> None:
+    response = client.get("/no/such/page")
+    assert response.status_code == 404
+    assert "Content-Security-Policy" not in response
+    assert client.get("/")["Content-Security-Policy"]
+
+
 @override_settings(
     SECURE_SSL_REDIRECT=True, SECURE_PROXY_SSL_HEADER=("HTTP_X_FORWARDED_PROTO", "https")
 )
