@@ -1,0 +1,3 @@
+"""A Bottle web application: ``create_app`` in app.py builds it, wsgi.py serves it."""
+
+PROJECT_NAME = {{ cookiecutter.project_name|quoted }}
