@@ -41,8 +41,19 @@ def init_git(project: Path) -> str:
 
 
 def find_python(version: str) -> str:
-    """Return an interpreter for ``version`` (e.g. "3.12") if one is on PATH, else this one."""
-    return shutil.which(f"python{version}") or sys.executable
+    """Return a working interpreter for ``version`` (e.g. "3.12"), else this one.
+
+    Looks on PATH, then among pyenv's versions; a pyenv shim for a version that is
+    installed but not selected fails when run, so each candidate is tried.
+    """
+    pyenv = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "versions"
+    candidates = [shutil.which(f"python{version}")]
+    candidates += [str(p) for p in sorted(pyenv.glob(f"{version}.*/bin/python{version}"))]
+    for candidate in filter(None, candidates):
+        probe = [candidate, "-c", "import sys; print(sys.version_info[:2])"]
+        if version and _run(probe, Path.cwd()).returncode == 0:
+            return candidate
+    return sys.executable
 
 
 def install(project: Path, *, python_version: str) -> None:

@@ -1,0 +1,98 @@
+"""After generation: git, and --install that creates the project's own .venv."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from scaffold import postgen
+from scaffold.cli import app
+from scaffold.errors import InstallError
+from scaffold.template import discover
+
+TEMPLATES = {t.name for t in discover()}
+
+
+def test_find_python_returns_a_working_interpreter() -> None:
+    version = f"{sys.version_info.major}.{sys.version_info.minor}"
+    found = postgen.find_python(version)
+    done = subprocess.run(
+        [found, "-c", "import sys; print(sys.version_info[:2])"],
+        capture_output=True, text=True, check=True,
+    )
+    assert done.stdout.strip() == str(sys.version_info[:2])
+
+
+def test_find_python_falls_back_to_this_interpreter() -> None:
+    assert postgen.find_python("2.1") == sys.executable
+
+
+def test_git_inside_an_existing_repository_makes_no_new_one(tmp_path: Path) -> None:
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    project = tmp_path / "demo"
+    project.mkdir()
+    assert "existing git repository" in postgen.init_git(project)
+    assert not (project / ".git").exists()
+
+
+def test_git_missing_is_said_not_fatal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(postgen.shutil, "which", lambda name: None)
+    assert "git was not found" in postgen.init_git(tmp_path)
+
+
+def _with_uv_on_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    bindir = str(Path(sys.executable).parent)
+    monkeypatch.setenv("PATH", bindir + os.pathsep + os.environ.get("PATH", ""))
+
+
+@pytest.mark.slow
+def test_a_failed_install_keeps_the_project_and_says_how_to_retry(
+    runner: CliRunner, mini_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _with_uv_on_path(monkeypatch)
+    project = tmp_path / "demo"
+    with pytest.raises(InstallError, match="retry with"):
+        postgen.install(_unresolvable(project), python_version="3.11")
+    result = runner.invoke(
+        app,
+        ["new", "demo2", "--framework", "mini", "--no-git", "--install",
+         "--output-dir", str(tmp_path)],
+    )
+    assert result.exit_code == 1
+    assert "retry with" in result.stderr
+    assert (tmp_path / "demo2" / "pyproject.toml").is_file(), "the project stays in place"
+
+
+def _unresolvable(project: Path) -> Path:
+    project.mkdir()
+    (project / "pyproject.toml").write_text(
+        '[project]\nname = "demo"\nversion = "0.1.0"\n'
+        'dependencies = ["scaffold-no-such-package-7f3c9"]\n'
+    )
+    return project
+
+
+@pytest.mark.slow
+@pytest.mark.skipif("bottle" not in TEMPLATES, reason="needs the bottle template")
+def test_install_creates_a_venv_with_the_project_and_its_dev_extra(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _with_uv_on_path(monkeypatch)
+    result = runner.invoke(
+        app,
+        ["new", "blog", "--framework", "bottle", "--no-git", "--install", "--no-input",
+         "--output-dir", str(tmp_path)],
+    )
+    assert result.exit_code == 0, result.output
+    python = tmp_path / "blog" / ".venv" / "bin" / "python"
+    done = subprocess.run(
+        [str(python), "-c", "import blog, bottle, pytest"], capture_output=True, text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "source .venv/bin/activate" in result.stdout
