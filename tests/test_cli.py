@@ -182,3 +182,16 @@ def test_an_unexpected_error_is_one_line_not_a_traceback(
     assert result.exit_code == 1
     assert "Unexpected error: RuntimeError: disk on fire" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_ctrl_c_is_exit_130_with_one_line_and_nothing_written(
+    runner: CliRunner, mini_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("scaffold.generate._render", interrupted)
+    result = _new(runner, tmp_path, "demo", "--framework", "mini")
+    assert result.exit_code == 130
+    assert "Interrupted" in result.stderr and "Traceback" not in result.output
+    assert list(tmp_path.iterdir()) == []
