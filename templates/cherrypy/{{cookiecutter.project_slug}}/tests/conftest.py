@@ -1,18 +1,15 @@
+{%- if cookiecutter.database != 'none' -%}
 """Fixtures: the application under test, in production settings.
-{%- if cookiecutter.database != 'none' %}
 
 The database is DATABASE_URL when it is set (CI points it at PostgreSQL), else a
 throwaway SQLite file. Tests only add rows and never delete what they did not add.
-{%- endif %}
 """
-
-
-{%- if cookiecutter.database != 'none' %}
 
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-{%- else %}
+{%- else -%}
+"""Fixtures: the application under test, in production settings."""
 
 from collections.abc import Callable
 {%- endif %}
@@ -32,12 +29,14 @@ HTTPS = {"wsgi.url_scheme": "https", "HTTP_HOST": "localhost", "SERVER_PORT": "4
 @pytest.fixture
 def settings({% if cookiecutter.database != 'none' %}tmp_path: Path{% endif %}) -> Settings:
     """Production settings (debug off) with a test secret."""
+{%- if cookiecutter.database != 'none' %}
     return Settings(
         secret_key="test-secret-key",
-{%- if cookiecutter.database != 'none' %}
         database_url=os.environ.get("DATABASE_URL") or f"sqlite:///{tmp_path / 'test.sqlite3'}",
-{%- endif %}
     )
+{%- else %}
+    return Settings(secret_key="test-secret-key")
+{%- endif %}
 {%- if cookiecutter.database != 'none' %}
 
 

@@ -57,7 +57,7 @@ def test_debug_argument_overrides_the_environment() -> None:
 
 @pytest.mark.parametrize(
     ("name", "value"),
-    [("PORT", "http"), ("PORT", "70000"), ("PORT", "-1"), ("THREADS", "0"), ("DEBUG", "maybe")],
+    [("PORT", "http"), ("PORT", "0"), ("PORT", "70000"), ("THREADS", "-1"), ("DEBUG", "maybe")],
 )
 def test_malformed_values_are_refused(name: str, value: str) -> None:
     with pytest.raises(ConfigError, match=name):

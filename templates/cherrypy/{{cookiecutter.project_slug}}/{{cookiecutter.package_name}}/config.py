@@ -5,9 +5,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 PROJECT_NAME = {{ cookiecutter.project_name|quoted }}
-{%- if cookiecutter.database != 'none' %}
-DEFAULT_DATABASE_URL = "sqlite:///db.sqlite3"
-{%- endif %}
 
 _TRUE = frozenset({"1", "true", "yes", "on"})
 _FALSE = frozenset({"", "0", "false", "no", "off"})
@@ -23,7 +20,7 @@ class Settings:
 
     secret_key: str
 {%- if cookiecutter.database != 'none' %}
-    database_url: str = DEFAULT_DATABASE_URL
+    database_url: str = "sqlite:///db.sqlite3"
 {%- endif %}
     debug: bool = False
     host: str = "127.0.0.1"
@@ -50,12 +47,12 @@ class Settings:
         return cls(
             secret_key=secret_key,
 {%- if cookiecutter.database != 'none' %}
-            database_url=environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL,
+            database_url=environ.get("DATABASE_URL") or cls.database_url,
 {%- endif %}
             debug=debug,
-            host=environ.get("HOST") or "127.0.0.1",
-            port=_integer(environ, "PORT", 8000, minimum=0, maximum=65535),
-            threads=_integer(environ, "THREADS", 10, minimum=1, maximum=1000),
+            host=environ.get("HOST") or cls.host,
+            port=_integer(environ, "PORT", cls.port, minimum=1, maximum=65535),
+            threads=_integer(environ, "THREADS", cls.threads, minimum=1, maximum=1000),
             behind_proxy=_flag(environ, "BEHIND_PROXY"),
         )
 
