@@ -3,16 +3,13 @@
 import os
 import subprocess
 import sys
-from pathlib import Path
 
-from dotenv import load_dotenv
+from settings import ROOT, get_settings
 
-ROOT = Path(__file__).resolve().parent
-load_dotenv(ROOT / ".env")  # the real environment wins
+_settings = get_settings()  # reads .env; production refuses to start without SECRET_KEY
+_host = f"[{_settings.host}]" if ":" in _settings.host else _settings.host  # IPv6
 
-_host = os.environ.get("HOST") or "127.0.0.1"
-_port = os.environ.get("PORT") or "8000"
-bind = f"[{_host}]:{_port}" if ":" in _host else f"{_host}:{_port}"
+bind = f"{_host}:{_settings.port}"
 workers = int(os.environ.get("WEB_CONCURRENCY") or 2)
 accesslog = "-"
 

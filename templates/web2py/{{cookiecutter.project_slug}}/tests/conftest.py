@@ -28,7 +28,7 @@ shutil.copytree(
 os.environ["web2py_path"] = str(SANDBOX)  # noqa: SIM112 (gluon reads it in lower case)
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{SANDBOX / 'tests.sqlite'}")
 os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(48))
-os.environ["DEBUG"] = "false"
+os.environ["DEBUG"] = "false"  # the tests check the production behaviour
 
 import wsgihandler  # noqa: E402
 
