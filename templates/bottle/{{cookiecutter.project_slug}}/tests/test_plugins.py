@@ -8,7 +8,7 @@ from {{ cookiecutter.package_name }}.plugins import SECURITY_HEADERS, CSRFPlugin
 
 
 @pytest.fixture
-def client() -> TestApp:
+def bare_client() -> TestApp:
     app = Bottle()
     app.install(SecurityHeadersPlugin(hsts=False))
     app.install(CSRFPlugin("secret", secure_cookie=False))
@@ -21,12 +21,12 @@ def client() -> TestApp:
 
 
 @pytest.mark.parametrize("path", ["/text", "/response", "/redirect"])
-def test_security_headers_on_returned_and_raised_responses(client: TestApp, path: str) -> None:
-    res = client.get(path)
+def test_security_headers_on_returned_and_raised_responses(bare_client: TestApp, path: str) -> None:
+    res = bare_client.get(path)
     for name, value in SECURITY_HEADERS.items():
         assert res.headers[name] == value
 
 
-def test_csrf_guards_unsafe_methods_of_every_route_that_does_not_skip_it(client: TestApp) -> None:
-    client.post("/form", status=403)
-    assert client.post("/no-form").text == "posted"
+def test_csrf_guards_unsafe_methods_unless_the_route_skips_it(bare_client: TestApp) -> None:
+    bare_client.post("/form", status=403)
+    assert bare_client.post("/no-form").text == "posted"
