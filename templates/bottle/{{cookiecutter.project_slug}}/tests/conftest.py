@@ -1,39 +1,71 @@
 """Fixtures: the application in production configuration, and a WebTest client for it."""
-{%- if cookiecutter.database != 'none' %}
+{%- if cookiecutter.database == 'postgresql' %}
 
 import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+{%- elif cookiecutter.database == 'sqlite' %}
+
 from pathlib import Path
 {%- endif %}
 
-import pytest
+{% if cookiecutter.database == 'postgresql' %}import psycopg
+{% endif %}import pytest
 from bottle import Bottle
+{%- if cookiecutter.database == 'postgresql' %}
+from psycopg import sql
+{%- endif %}
 from webtest import TestApp
 
 from {{ cookiecutter.package_name }}.app import create_app
 from {{ cookiecutter.package_name }}.config import Config
 {%- if cookiecutter.database != 'none' %}
 from {{ cookiecutter.package_name }}.storage import ItemRepository, open_repository
+{%- endif %}
+{%- if cookiecutter.database == 'postgresql' %}
 
 
 @pytest.fixture
-def config(tmp_path: Path) -> Config:
-    """Production settings on $DATABASE_URL when set (CI), else on a throwaway SQLite file."""
-    database_url = os.environ.get("DATABASE_URL") or f"sqlite:///{tmp_path / 'test.sqlite3'}"
+def database_url(tmp_path: Path) -> Iterator[str]:
+    """An empty database: a schema of its own in $DATABASE_URL (PostgreSQL), else a SQLite file.
+
+    The schema is dropped afterwards: the tests neither see nor change what the database
+    already holds.
+    """
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgresql://", "postgres://")):
+        yield f"sqlite:///{tmp_path / 'test.sqlite3'}"
+        return
+    schema = sql.Identifier(f"test_{uuid.uuid4().hex}")
+    with psycopg.connect(url, autocommit=True) as db:
+        db.execute(sql.SQL("CREATE SCHEMA {}").format(schema))
+    try:
+        separator = "&" if "?" in url else "?"
+        yield f"{url}{separator}options=-csearch_path%3D{schema.as_string()}"
+    finally:
+        with psycopg.connect(url, autocommit=True) as db:
+            db.execute(sql.SQL("DROP SCHEMA {} CASCADE").format(schema))
+{%- elif cookiecutter.database == 'sqlite' %}
+
+
+@pytest.fixture
+def database_url(tmp_path: Path) -> str:
+    """An empty SQLite file: the tests never touch the database in $DATABASE_URL."""
+    return f"sqlite:///{tmp_path / 'test.sqlite3'}"
+{%- endif %}
+{%- if cookiecutter.database != 'none' %}
+
+
+@pytest.fixture
+def config(database_url: str) -> Config:
+    """Production settings."""
     return Config(secret_key="test-secret-key", database_url=database_url)
 
 
 @pytest.fixture
-def repository(config: Config) -> ItemRepository:
-    """The items store, emptied: a shared database may hold items from an earlier test."""
-    repository = open_repository(config.database_url)
-    for item in repository.list_items():
-        repository.delete(item.id)
-    return repository
-
-
-@pytest.fixture
-def app(config: Config, repository: ItemRepository) -> Bottle:
-    return create_app(config)
+def repository(database_url: str) -> ItemRepository:
+    return open_repository(database_url)
 {%- else %}
 
 
@@ -41,12 +73,12 @@ def app(config: Config, repository: ItemRepository) -> Bottle:
 def config() -> Config:
     """Production settings."""
     return Config(secret_key="test-secret-key")
+{%- endif %}
 
 
 @pytest.fixture
 def app(config: Config) -> Bottle:
     return create_app(config)
-{%- endif %}
 
 
 @pytest.fixture
