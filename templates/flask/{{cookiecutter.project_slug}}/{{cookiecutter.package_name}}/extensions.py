@@ -1,12 +1,10 @@
 """The Flask extensions, created here unbound and initialised by ``create_app``."""
-{%- if cookiecutter.auth == 'yes' %}
 
-from flask_login import LoginManager
-{%- endif %}
-{%- if cookiecutter.database != 'none' or cookiecutter.auth == 'yes' %}
-from flask_migrate import Migrate
+{% if cookiecutter.auth == 'yes' %}from flask_login import LoginManager
+{% endif %}
+{%- if cookiecutter.database != 'none' or cookiecutter.auth == 'yes' %}from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
-{%- endif %}
+{% endif -%}
 from flask_wtf.csrf import CSRFProtect
 {%- if cookiecutter.database != 'none' or cookiecutter.auth == 'yes' %}
 from sqlalchemy import MetaData
@@ -26,7 +24,8 @@ class Base(DeclarativeBase):
         }
     )
 {%- endif %}
-
+{% if cookiecutter.database != 'none' or cookiecutter.auth == 'yes' %}
+{% endif %}
 #: Every POST, PUT, PATCH and DELETE needs a CSRF token, except on exempted blueprints.
 csrf = CSRFProtect()
 {%- if cookiecutter.database != 'none' or cookiecutter.auth == 'yes' %}
