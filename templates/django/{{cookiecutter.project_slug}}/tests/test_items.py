@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.http import HttpResponse
 from django.test import Client
 
 from items.models import Item
@@ -27,7 +28,9 @@ INVALID_BODIES = {
 }
 
 
-def send(client: Client, method: str, path: str, body: bytes | dict[str, object] = b""):
+def send(
+    client: Client, method: str, path: str, body: bytes | dict[str, object] = b""
+) -> HttpResponse:
     """Send a request with a JSON body (bytes are sent as they are)."""
     data = body if isinstance(body, bytes) else json.dumps(body).encode()
     return client.generic(method, path, data, content_type="application/json")

@@ -2,6 +2,7 @@
 
 import pytest
 from django.conf import settings
+from django.http import HttpResponse
 from django.test import Client, override_settings
 from django.utils.html import escape
 
@@ -12,7 +13,7 @@ SECURITY_HEADERS = {
 }
 
 
-def assert_security_headers(response) -> None:
+def assert_security_headers(response: HttpResponse) -> None:
     for header, value in SECURITY_HEADERS.items():
         assert response[header] == value, header
     assert "default-src 'self'" in response["Content-Security-Policy"]
