@@ -17,7 +17,7 @@ SECURITY_HEADERS = {
         "default-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
     ),
 }
-HSTS_HEADER = ("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+HSTS = "max-age=31536000; includeSubDomains"  # production only: browsers then insist on HTTPS
 
 CSRF_COOKIE = "csrf_nonce"
 CSRF_FIELD = "csrf_token"
@@ -38,7 +38,7 @@ class SecurityHeadersPlugin:
     def __init__(self, *, hsts: bool) -> None:
         self.headers = dict(SECURITY_HEADERS)
         if hsts:
-            self.headers.update([HSTS_HEADER])
+            self.headers["Strict-Transport-Security"] = HSTS
 
     def add_headers(self, target: BaseResponse) -> None:
         """Set the headers on ``target``, the current response or a returned one."""
