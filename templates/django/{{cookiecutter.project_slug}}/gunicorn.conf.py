@@ -1,8 +1,8 @@
 """Gunicorn settings, read from the project root by ``gunicorn config.wsgi``.
 
-The server listens on $HOST:$PORT (default 127.0.0.1:8000), taken from the
-environment or .env; gunicorn itself reads WEB_CONCURRENCY for the number of
-worker processes.
+Loads .env first (real environment variables win), then listens on
+$HOST:$PORT (default 127.0.0.1:8000) with $WEB_CONCURRENCY worker processes
+(default 2).
 """
 
 import os
@@ -16,6 +16,7 @@ _host = os.environ.get("HOST", "127.0.0.1")
 _port = os.environ.get("PORT", "8000")
 
 bind = f"[{_host}]:{_port}" if ":" in _host else f"{_host}:{_port}"
+workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 accesslog = "-"
 # No runtime control socket: its default path is shared by every gunicorn the
 # user runs, so two projects would clash. (Older gunicorn ignores the name.)
