@@ -13,6 +13,6 @@ bind = f"[{_host}]:{_port}" if ":" in _host else f"{_host}:{_port}"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 # Proxies trusted to say the request came over HTTPS (X-Forwarded-Proto).
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
-# Production configuration, whatever FLASK_DEBUG says in .env.
+# Production configuration, whatever FLASK_DEBUG says elsewhere.
 raw_env = ["FLASK_DEBUG=0"]
 accesslog = "-"
