@@ -22,9 +22,8 @@ from bakery import (
     run,
     variants,
 )
-from conftest import Workspace
 from http_checks import fetch, serving
-from venvs import Interpreter
+from venvs import Interpreter, Workspace
 
 pytestmark = pytest.mark.slow
 
@@ -33,17 +32,17 @@ VARIANTS = [variant for template in TEMPLATES for variant in variants(template)]
 LEFTOVERS = (b"{{ cookiecutter", b"cookiecutter.", b"{% raw", b"{% endraw")
 
 
+def _marks(variant: Variant) -> list[pytest.MarkDecorator]:
+    """Keep each bake's tests on one worker under ``--dist loadgroup``; tag PostgreSQL bakes."""
+    marks = [pytest.mark.xdist_group(variant.id)]
+    if variant.chosen.get("database") == "postgresql":
+        marks.append(pytest.mark.postgres)
+    return marks
+
+
 def _bakes(keep: Callable[[Variant], bool] = lambda variant: True) -> pytest.MarkDecorator:
     """Parametrize the ``baked`` fixture over the variants ``keep`` selects."""
-    params = [
-        pytest.param(
-            variant,
-            id=variant.id,
-            marks=[pytest.mark.postgres] if variant.chosen.get("database") == "postgresql" else [],
-        )
-        for variant in VARIANTS
-        if keep(variant)
-    ]
+    params = [pytest.param(v, id=v.id, marks=_marks(v)) for v in VARIANTS if keep(v)]
     return pytest.mark.parametrize("baked", params, indirect=True)
 
 
@@ -52,7 +51,8 @@ default_bakes = _bakes(lambda variant: variant.is_default)
 bakes_with_database = _bakes(lambda variant: variant.chosen.get("database", "none") != "none")
 bakes_without_database = _bakes(lambda variant: variant.chosen.get("database") == "none")
 every_template = pytest.mark.parametrize(
-    "default", [v for v in VARIANTS if v.is_default], ids=lambda variant: variant.template
+    "default",
+    [pytest.param(v, id=v.template, marks=_marks(v)) for v in VARIANTS if v.is_default],
 )
 
 
@@ -67,14 +67,19 @@ def _secret(project: Path) -> str:
 # The files generated.
 
 
+def _holds_template_syntax(path: Path) -> bool:
+    if "{{" in path.name or "{%" in path.name:
+        return True
+    content = path.read_bytes() if path.is_file() else b""
+    return any(marker in content for marker in LEFTOVERS)
+
+
 @every_bake
 def test_no_template_syntax_left(baked: Baked) -> None:
-    for path in baked.path.rglob("*"):
-        relative = path.relative_to(baked.path).as_posix()
-        assert "{{" not in relative and "{%" not in relative, relative
-        if path.is_file():
-            content = path.read_bytes()
-            assert not [m for m in LEFTOVERS if m in content], f"{relative} holds template syntax"
+    leftovers = [
+        p.relative_to(baked.path) for p in baked.path.rglob("*") if _holds_template_syntax(p)
+    ]
+    assert not leftovers
 
 
 @every_bake
