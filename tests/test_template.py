@@ -57,6 +57,25 @@ def test_the_content_hash_changes_with_any_file(mini: Template, tmp_path: Path) 
     assert load_template(copy).content_hash() != mini.content_hash()
 
 
+def test_every_template_file_is_tracked_by_git() -> None:
+    """A template's own .gitignore (it lists .env) must not hide its files from a clone."""
+    import shutil
+    import subprocess
+
+    git = shutil.which("git")
+    if git is None or not (REPO / ".git").exists():
+        pytest.skip("not a git checkout")
+    listed = subprocess.run(
+        [git, "ls-files", "--others", "--ignored", "--exclude-standard", "templates"],
+        cwd=REPO, capture_output=True, text=True, check=True,
+    ).stdout.split("\n")
+    hidden = [
+        path for path in listed
+        if path and "__pycache__" not in path and not path.endswith((".pyc", ".pyo"))
+    ]
+    assert hidden == [], "git add -f these template files"
+
+
 def test_bundled_templates_have_a_catalog_profile() -> None:
     names = {f.name for f in load_catalog().frameworks}
     assert {t.name for t in BUNDLED} <= names
