@@ -141,7 +141,27 @@ def build_context(
             else:
                 values[key] = raw
     values["_template"] = str(template.path)
+    cache = _bytecode_cache()
+    if cache is not None:
+        values["_jinja2_env_vars"] = {**values.get("_jinja2_env_vars", {}), "bytecode_cache": cache}
     return {"cookiecutter": values}
+
+
+def _bytecode_cache() -> Any:
+    """Return a Jinja bytecode cache in the user's cache folder, or None if it cannot be made.
+
+    Compiling the template files is most of the rendering time; Jinja checks each
+    cached entry against its source's checksum and writes entries atomically.
+    """
+    from jinja2 import FileSystemBytecodeCache
+
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    folder = Path(base) / "scaffold" / "jinja2"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder))
 
 
 def _render(template: Template, context: dict[str, Any], into: Path) -> Path:
