@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import secrets
-import shlex
 import shutil
 import sys
 from collections.abc import Callable, Iterator
@@ -13,7 +12,7 @@ from typing import NoReturn
 
 import pytest
 from bakery import Baked, Variant, bake, failure
-from http_checks import serving
+from http_checks import Server, serving
 from postgres import PostgresServer, find_bin_dir, running_postgres
 from venvs import Interpreter, Workspace, cached_venv, clone_venv, find_python, project_env
 
@@ -83,7 +82,9 @@ def workspace(
     venv = clone_venv(venv, root / "venv")
     space = Workspace(baked, project, venv, project_env(venv, project, extra=database_env))
     # The recorded install command is proven on each template's defaults; uv is quicker.
-    quick = f"{shlex.quote(sys.executable)} -m uv pip install --quiet --no-deps -e ."
+    python_in_venv = venv / "bin" / "python"
+    quick = [sys.executable, "-m", "uv", "pip", "install", "-q", "--python", python_in_venv]
+    quick += ["--no-deps", "--editable", "."]
     installed = space.run(baked.commands.install if baked.variant.is_default else quick)
     assert installed.returncode == 0, failure(installed)
     yield space
@@ -91,10 +92,10 @@ def workspace(
 
 
 @pytest.fixture(scope="session")
-def server(workspace: Workspace) -> Iterator[str]:
-    """Run the production server for the tests of one bake; yield its base URL."""
+def server(workspace: Workspace) -> Iterator[Server]:
+    """Run the production server for the tests of one bake."""
     log = workspace.project.parent / "serve.log"
     with serving(
         workspace.baked.commands.serve, cwd=workspace.project, env=workspace.env, log=log
-    ) as base_url:
-        yield base_url
+    ) as running:
+        yield running

@@ -48,7 +48,8 @@ class Response:
         return [
             name
             for name, expected in SECURITY_HEADERS.items()
-            if not self.headers.get(name) or expected not in (None, self.headers[name])
+            if not (value := self.headers.get(name, ""))
+            or (expected is not None and value.lower() != expected.lower())
         ]
 
 
@@ -70,14 +71,15 @@ def fetch(
     raw: bytes | None = None,
     behind_tls_proxy: bool = True,
 ) -> Response:
-    """Send one request; ``body`` goes as JSON, ``raw`` as bytes labelled JSON."""
+    """Send one request: ``body`` encoded as JSON, or ``raw`` bytes labelled as JSON."""
     headers = {"Accept": "application/json, text/html"}
     if behind_tls_proxy:
         headers["X-Forwarded-Proto"] = "https"
-    data = raw if raw is not None else None if body is None else json.dumps(body).encode()
-    if data is not None:
+    if body is not None:
+        raw = json.dumps(body).encode()
+    if raw is not None:
         headers["Content-Type"] = "application/json"
-    request = urllib.request.Request(url, data=data, method=method, headers=headers)
+    request = urllib.request.Request(url, data=raw, method=method, headers=headers)
     try:
         with _OPENER.open(request, timeout=30) as answer:
             return Response(answer.status, answer.headers, answer.read())
@@ -100,14 +102,36 @@ def accepts_connections(port: int) -> bool:
         return client.connect_ex(("127.0.0.1", port)) == 0
 
 
+@dataclass(frozen=True)
+class Server:
+    """A server process listening on a loopback port, its output going to a log file."""
+
+    process: subprocess.Popen[bytes]
+    port: int
+    log: Path
+
+    @property
+    def url(self) -> str:
+        """Return the base URL ("http://127.0.0.1:PORT")."""
+        return f"http://127.0.0.1:{self.port}"
+
+    def stop(self) -> bool:
+        """Stop the server's process group; return whether SIGTERM alone was enough."""
+        return stop(self.process)
+
+    def output(self, lines: int = 60) -> str:
+        """Return the last lines the server printed."""
+        return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
+
+
 @contextmanager
 def serving(
     command: str, *, cwd: Path, env: Mapping[str, str], log: Path, timeout: float = 60
-) -> Iterator[str]:
-    """Run ``command`` with HOST/PORT set until ``/health`` answers 200; yield its base URL.
+) -> Iterator[Server]:
+    """Run ``command`` with HOST and PORT set, until ``/health`` answers 200; stop it on exit.
 
-    The server runs in its own process group, which gets SIGTERM on exit, then SIGKILL;
-    the port must be closed afterwards.
+    The server runs in its own process group, so that stopping it reaches every process
+    the command started.
     """
     port = free_port()
     with log.open("wb") as output:
@@ -121,30 +145,45 @@ def serving(
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-    base_url = f"http://127.0.0.1:{port}"
+    server = Server(process, port, log)
     try:
-        _wait_until_healthy(process, base_url, timeout=timeout, log=log)
-        yield base_url
+        _wait_until_healthy(server, timeout=timeout)
+        yield server
     finally:
-        stop(process)
-    assert not accepts_connections(port), f"port {port} still accepts connections after stop"
+        server.stop()
 
 
-def stop(process: subprocess.Popen[bytes], *, timeout: float = 15) -> None:
-    """SIGTERM the process group, wait for all of it to exit, SIGKILL what is left."""
+def stop(process: subprocess.Popen[bytes], *, timeout: float = 15) -> bool:
+    """SIGTERM the process group; SIGKILL what is left after ``timeout`` seconds.
+
+    Return whether the whole group exited on SIGTERM alone.
+    """
     group = process.pid
     with suppress(ProcessLookupError):
         os.killpg(group, signal.SIGTERM)
+    graceful = _wait_for_group(process, timeout=timeout)
+    if not graceful:
+        with suppress(ProcessLookupError):
+            os.killpg(group, signal.SIGKILL)
+        _wait_for_group(process, timeout=timeout)
+    return graceful
+
+
+def _wait_for_group(process: subprocess.Popen[bytes], *, timeout: float) -> bool:
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and (process.poll() is None or _group_alive(group)):
+    while process.poll() is None or _group_alive(process.pid):
+        if time.monotonic() > deadline:
+            return False
         time.sleep(0.1)
-    with suppress(ProcessLookupError):
-        os.killpg(group, signal.SIGKILL)
-    process.wait()
+    return True
 
 
 def _group_alive(group: int) -> bool:
-    """Return whether a process of ``group`` still runs (zombies awaiting a reaper do not count)."""
+    """Return whether a thread of a process in ``group`` still runs.
+
+    Zombies awaiting a reaper do not count; a process whose main thread has exited
+    while others still run (and hold its sockets) does.
+    """
     proc = Path("/proc")
     if not proc.is_dir():
         try:
@@ -152,27 +191,22 @@ def _group_alive(group: int) -> bool:
         except ProcessLookupError:
             return False
         return True
-    for stat in proc.glob("[0-9]*/stat"):
+    for task in proc.glob("[0-9]*/task/[0-9]*/stat"):
         with suppress(OSError):
-            state, _parent, pgrp = stat.read_text().rpartition(")")[2].split()[:3]
-            if int(pgrp) == group and state != "Z":
+            state, _parent, pgrp = task.read_text().rpartition(")")[2].split()[:3]
+            if int(pgrp) == group and state not in ("Z", "X"):
                 return True
     return False
 
 
-def _wait_until_healthy(
-    process: subprocess.Popen[bytes], base_url: str, *, timeout: float, log: Path
-) -> None:
+def _wait_until_healthy(server: Server, *, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"server exited with {process.returncode}:\n{_tail(log)}")
+        if server.process.poll() is not None:
+            code = server.process.returncode
+            raise AssertionError(f"the server exited with {code}:\n{server.output()}")
         with suppress(URLError, ConnectionError, TimeoutError):
-            if fetch(f"{base_url}/health", behind_tls_proxy=False).status == 200:
+            if fetch(f"{server.url}/health", behind_tls_proxy=False).status == 200:
                 return
         time.sleep(0.2)
-    raise AssertionError(f"/health did not answer 200 within {timeout:.0f} s:\n{_tail(log)}")
-
-
-def _tail(log: Path, lines: int = 60) -> str:
-    return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
+    raise AssertionError(f"/health did not answer 200 in {timeout:.0f} s:\n{server.output()}")

@@ -7,6 +7,7 @@ import os
 import shutil
 import sys
 from collections.abc import Callable
+from dataclasses import astuple
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ from bakery import (
     run,
     variants,
 )
-from http_checks import fetch, serving
+from http_checks import Server, accepts_connections, fetch, serving
 from venvs import Interpreter, Workspace
 
 pytestmark = pytest.mark.slow
@@ -124,7 +125,7 @@ def test_every_bake_gets_a_fresh_secret(
 def test_scaffold_records_what_it_baked(baked: Baked) -> None:
     assert baked.record["template"]["name"] == baked.variant.template
     assert baked.variant.chosen.items() <= dict(baked.record["options"]).items()
-    assert all(getattr(baked.commands, name).strip() for name in ("install", "dev", "serve"))
+    assert all(command.strip() for command in astuple(baked.commands))
 
 
 @every_bake
@@ -177,37 +178,37 @@ def test_own_test_suite_passes(workspace: Workspace) -> None:
 
 
 @every_bake
-def test_home_page_shows_the_project_name(server: str) -> None:
-    page = fetch(f"{server}/")
+def test_home_page_shows_the_project_name(server: Server) -> None:
+    page = fetch(f"{server.url}/")
     assert page.status == 200
     assert page.content_type == "text/html"
     assert PROJECT_NAME in page.body.decode()
 
 
 @every_bake
-def test_health_answers_behind_a_proxy_and_in_plain_http(server: str) -> None:
+def test_health_answers_behind_a_proxy_and_in_plain_http(server: Server) -> None:
     for behind_tls_proxy in (True, False):
-        health = fetch(f"{server}/health", behind_tls_proxy=behind_tls_proxy)
+        health = fetch(f"{server.url}/health", behind_tls_proxy=behind_tls_proxy)
         assert (health.status, health.json()) == (200, {"status": "ok"})
 
 
 @every_bake
-def test_unknown_route_is_404(server: str) -> None:
-    assert fetch(f"{server}/no/such/page").status == 404
+def test_unknown_route_is_404(server: Server) -> None:
+    assert fetch(f"{server.url}/no/such/page").status == 404
 
 
 @every_bake
-def test_security_headers_on_every_kind_of_response(baked: Baked, server: str) -> None:
+def test_security_headers_on_every_kind_of_response(baked: Baked, server: Server) -> None:
     paths = ["/", "/health", "/no/such/page"]
     if baked.variant.chosen.get("database", "none") != "none":
         paths.append("/api/items")
-    missing = {path: fetch(server + path).missing_security_headers() for path in paths}
+    missing = {path: fetch(server.url + path).missing_security_headers() for path in paths}
     assert not {path: names for path, names in missing.items() if names}
 
 
 @bakes_with_database
-def test_items_api_round_trip(server: str) -> None:
-    items = f"{server}/api/items"
+def test_items_api_round_trip(server: Server) -> None:
+    items = f"{server.url}/api/items"
     created = fetch(items, method="POST", body={"name": "first"})
     assert created.status == 201, created.body
     item = created.json()
@@ -215,7 +216,8 @@ def test_items_api_round_trip(server: str) -> None:
     one = f"{items}/{item['id']}"
 
     listing = fetch(items)
-    assert listing.status == 200 and item in listing.json()
+    assert listing.status == 200 and isinstance(listing.json(), list)
+    assert item in listing.json()
     assert (fetch(one).status, fetch(one).json()) == (200, item)
     renamed = fetch(one, method="PUT", body={"name": "renamed"})
     assert (renamed.status, renamed.json()) == (200, {**item, "name": "renamed"})
@@ -229,8 +231,8 @@ def test_items_api_round_trip(server: str) -> None:
 
 
 @bakes_with_database
-def test_items_api_rejects_bad_input(server: str) -> None:
-    items = f"{server}/api/items"
+def test_items_api_rejects_bad_input(server: Server) -> None:
+    items = f"{server.url}/api/items"
     for attempt in (
         fetch(items, method="POST", raw=b'{"name": '),
         fetch(items, method="POST", body={}),
@@ -241,15 +243,28 @@ def test_items_api_rejects_bad_input(server: str) -> None:
 
 
 @bakes_without_database
-def test_no_items_api_without_a_database(server: str) -> None:
-    assert fetch(f"{server}/api/items").status == 404
+def test_no_items_api_without_a_database(server: Server) -> None:
+    assert fetch(f"{server.url}/api/items").status == 404
+
+
+def _assert_stops_on_sigterm(server: Server) -> None:
+    assert server.stop(), f"the server ignored SIGTERM for 15 s:\n{server.output()}"
+    assert not accepts_connections(server.port), f"port {server.port} still open after stop"
+
+
+@every_bake
+def test_server_stops_on_sigterm_and_frees_its_port(workspace: Workspace) -> None:
+    log = workspace.project.parent / "serve-and-stop.log"
+    command = workspace.baked.commands.serve
+    with serving(command, cwd=workspace.project, env=workspace.env, log=log) as server:
+        _assert_stops_on_sigterm(server)
 
 
 @default_bakes
 def test_dev_server_answers_health(workspace: Workspace) -> None:
     log = workspace.project.parent / "dev.log"
-    with serving(
-        workspace.baked.commands.dev, cwd=workspace.project, env=workspace.env, log=log
-    ) as base_url:
-        health = fetch(f"{base_url}/health", behind_tls_proxy=False)
+    command = workspace.baked.commands.dev
+    with serving(command, cwd=workspace.project, env=workspace.env, log=log) as server:
+        health = fetch(f"{server.url}/health", behind_tls_proxy=False)
         assert (health.status, health.json()) == (200, {"status": "ok"})
+        _assert_stops_on_sigterm(server)

@@ -11,7 +11,7 @@ import subprocess
 import sys
 import tempfile
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
@@ -43,8 +43,8 @@ class Workspace:
     venv: Path
     env: Mapping[str, str]
 
-    def run(self, command: str) -> subprocess.CompletedProcess[str]:
-        """Run one of the project's shell commands from its root, in its environment."""
+    def run(self, command: str | Sequence[str | Path]) -> subprocess.CompletedProcess[str]:
+        """Run a shell command line (or a program) from the project's root, in its environment."""
         return run(command, cwd=self.project, env=self.env)
 
 
