@@ -74,7 +74,12 @@ def validate_name(name: str, *, reserved: Collection[str] = ()) -> ProjectName:
             f'"{package}" would shadow the standard library module {package}. '
             f"Choose another name, e.g. my-{slug}."
         )
-    if package in reserved or _installed(package):
+    if package in reserved:
+        raise InvalidNameError(
+            f'"{package}" is a module the starter itself uses or depends on. '
+            f"Choose another name, e.g. my-{slug}."
+        )
+    if _installed(package):
         raise InvalidNameError(
             f'"{package}" would shadow the installed module {package}. '
             f"Choose another name, e.g. my-{slug}."

@@ -16,8 +16,8 @@ from scaffold.errors import CatalogError, UnknownFrameworkError, did_you_mean, o
 #: Keys scaffold sets itself: the name comes from NAME, the others derive from it.
 NAME_KEY = "project_name"
 COMMAND_KEYS = ("install", "dev", "serve", "test")
-#: The distribution name at the start of a quoted requirement: "flask>=3.1,<4".
-_REQUIREMENT = re.compile(r'"([A-Za-z][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(?:[<>=~!;]|")')
+#: The distribution name of a quoted requirement with a version or marker: "flask>=3.1,<4".
+_REQUIREMENT = re.compile(r'"([A-Za-z][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(?:[<>=~!]=?|;)')
 
 
 @dataclass(frozen=True)
@@ -54,11 +54,22 @@ class Template:
 
     @property
     def reserved_names(self) -> frozenset[str]:
-        """Package names a project must not take: the framework, its libraries, its modules."""
+        """Package names a project must not take.
+
+        The framework, the distributions its pyproject requires, the modules and folders
+        at the top of the generated project (``tests``, Django's ``config``), and any
+        ``_reserved_names`` the template lists.
+        """
         names = {self.name, *self.config.get("_reserved_names", ())}
-        for pyproject in self.path.glob("*/pyproject.toml"):
-            text = pyproject.read_text(encoding="utf-8")
-            names.update(m.lower().replace("-", "_") for m in _REQUIREMENT.findall(text))
+        for project in self.path.glob("*{{*}}*"):
+            for entry in project.iterdir():
+                stem = entry.name.split(".")[0]
+                if stem.isidentifier() and "{" not in entry.name:
+                    names.add(stem.lower())
+            pyproject = project / "pyproject.toml"
+            if pyproject.is_file():
+                text = pyproject.read_text(encoding="utf-8")
+                names.update(m.lower().replace("-", "_") for m in _REQUIREMENT.findall(text))
         return frozenset(names)
 
     def content_hash(self) -> str:

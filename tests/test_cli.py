@@ -135,7 +135,7 @@ def test_new_into_an_existing_project_is_exit_3(
         (["demo", "--framework", "tornado"], "has no template yet"),
         (["class", "--framework", "mini"], "Python keyword"),
         (["../x", "--framework", "mini"], "path separator"),
-        (["docs", "--framework", "mini"], "would shadow"),
+        (["docs", "--framework", "mini"], "starter itself uses"),
         (["demo"], "--framework NAME, or --auto"),
         (["demo", "--framework", "mini", "--auto"], "not both"),
     ],

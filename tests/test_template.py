@@ -111,3 +111,15 @@ class TestBundledTemplate:
 
     def test_the_package_is_cookiecutter_json_valid(self, template: Template) -> None:
         json.loads((template.path / "cookiecutter.json").read_text())
+
+
+def test_reserved_names_cover_dependencies_and_top_level_modules(mini: Template) -> None:
+    assert {"mini", "docs", "scaffold_fixture_framework", "readme"} <= mini.reserved_names
+    assert "my_app" not in mini.reserved_names
+
+
+@pytest.mark.parametrize("name", ["config", "items", "pages", "tests", "django"])
+def test_django_reserves_its_own_apps(name: str) -> None:
+    if "django" not in {t.name for t in BUNDLED}:
+        pytest.skip("needs the django template")
+    assert name in find_template("django").reserved_names
