@@ -8,12 +8,12 @@ import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES_DIR = REPO_ROOT / "templates"
 #: The NAME every project is baked with (a name the CLI accepts, shown by the home page).
 PROJECT_NAME = "harness-demo"
-COMMANDS = ("install", "dev", "serve", "test")
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,6 @@ class Template:
     """A template folder and the choice options its cookiecutter.json declares."""
 
     name: str
-    path: Path
     options: tuple[Option, ...]
 
     @classmethod
@@ -46,7 +45,7 @@ class Template:
             for key, value in config.items()
             if not key.startswith("_") and isinstance(value, list)
         )
-        return cls(path.name, path, options)
+        return cls(path.name, options)
 
 
 @dataclass(frozen=True)
@@ -94,7 +93,7 @@ class Baked:
     variant: Variant
     path: Path
     commands: Commands
-    record: dict[str, object]
+    record: dict[str, Any]
 
 
 def discover_templates() -> tuple[Template, ...]:
@@ -127,15 +126,8 @@ def variants(template: Template) -> tuple[Variant, ...]:
 
 def bake(variant: Variant, output_dir: Path) -> Baked:
     """Generate the project with ``scaffold new`` and read back its ``.scaffold.json``."""
-    command = [
-        sys.executable,
-        "-m",
-        "scaffold",
-        "new",
-        PROJECT_NAME,
-        "--framework",
-        variant.template,
-    ]
+    command = [sys.executable, "-m", "scaffold", "new", PROJECT_NAME]
+    command += ["--framework", variant.template]
     command += [arg for key, value in variant.options for arg in ("-o", f"{key}={value}")]
     command += ["--output-dir", str(output_dir), "--no-input", "--no-git", "--json"]
     result = run(command, cwd=REPO_ROOT)

@@ -13,7 +13,7 @@ SWITCH = Option("switch", ("no", "yes"))
 
 
 def test_variant_k_sets_the_kth_non_default_value_of_every_option() -> None:
-    found = variants(Template("demo", Path("demo"), (COLOURS, SWITCH)))
+    found = variants(Template("demo", (COLOURS, SWITCH)))
     assert [v.id for v in found] == [
         "demo-default",
         "demo-v1[colour=green,switch=yes]",
@@ -27,7 +27,7 @@ def test_variant_k_sets_the_kth_non_default_value_of_every_option() -> None:
 
 
 def test_a_template_without_choices_is_baked_once() -> None:
-    assert [v.id for v in variants(Template("plain", Path("plain"), ()))] == ["plain-default"]
+    assert [v.id for v in variants(Template("plain", ()))] == ["plain-default"]
 
 
 def test_only_choices_are_options(tmp_path: Path) -> None:
