@@ -32,7 +32,7 @@ class PostgresServer:
 
     def create_database(self, name: str) -> str:
         """Create an empty database and return its ``postgresql://`` URL."""
-        host = ["-h", self.socket_dir, "-p", self.port, "-U", SUPERUSER]
+        host = ["-h", self.socket_dir, "-p", str(self.port), "-U", SUPERUSER]
         _run([self.bin_dir / "createdb", *host, name])
         return f"postgresql://{SUPERUSER}:{self.password}@127.0.0.1:{self.port}/{name}"
 
@@ -48,21 +48,17 @@ def find_bin_dir() -> Path | None:
 def running_postgres(bin_dir: Path) -> Iterator[PostgresServer]:
     """Initialise a cluster in a temporary folder, run it, then stop it and delete the folder."""
     root = Path(tempfile.mkdtemp(prefix="harness-pg-"))
-    as_user = _service_user(root)
-    data, password = root / "data", secrets.token_urlsafe(16)
-    server = PostgresServer(bin_dir, root, free_port(), password)
+    server = PostgresServer(bin_dir, root, free_port(), secrets.token_urlsafe(16))
+    data, log = root / "data", root / "server.log"
     try:
-        (root / "password").write_text(password)
+        as_user = _service_user(root)
+        (root / "password").write_text(server.password)
         auth = ["-U", SUPERUSER, "--pwfile", root / "password", "--auth-host=scram-sha-256"]
         _run([*as_user, bin_dir / "initdb", "-D", data, *auth, "--auth-local=trust", "--no-sync"])
-        options = f"-h 127.0.0.1 -p {server.port} -k {root} -F"
-        log = root / "log"
-        try:
-            _run(
-                [*as_user, bin_dir / "pg_ctl", "-D", data, "-l", log, "-o", options, "-w", "start"]
-            )
-        except RuntimeError as error:
-            raise RuntimeError(f"{error}\n{log.read_text(errors='replace')}") from error
+        listen = f"-h 127.0.0.1 -p {server.port} -k {root} -F"
+        _run(
+            [*as_user, bin_dir / "pg_ctl", "-D", data, "-l", log, "-o", listen, "-w", "start"], log
+        )
         try:
             yield server
         finally:
@@ -84,7 +80,8 @@ def _service_user(root: Path) -> list[str]:
     return ["runuser", "-u", SERVICE_ACCOUNT, "--"]
 
 
-def _run(command: list[str | Path]) -> None:
+def _run(command: list[str | Path], log: Path | None = None) -> None:
     result = run(command, timeout=120)
     if result.returncode != 0:
-        raise RuntimeError(failure(result))
+        server_log = log.read_text(errors="replace") if log and log.exists() else ""
+        raise RuntimeError(f"{failure(result)}{server_log}")
