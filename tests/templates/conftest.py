@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
-import sys
 from collections.abc import Callable, Iterator
 from functools import cache
 from typing import NoReturn
@@ -75,20 +74,20 @@ def workspace(
     database_env: dict[str, str],
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[Workspace]:
-    """Copy the bake, clone its cached venv, and install it with its own install command."""
-    root = tmp_path_factory.mktemp(f"run-{baked.variant.template}-{baked.variant.label}")
-    project = shutil.copytree(baked.path, root / baked.path.name)
-    venv = cached_venv(project / "pyproject.toml", python=python, template=baked.variant.template)
-    venv = clone_venv(venv, root / "venv")
-    space = Workspace(baked, project, venv, project_env(venv, project, extra=database_env))
-    # The recorded install command is proven on each template's defaults; uv is quicker.
-    python_in_venv = venv / "bin" / "python"
-    quick = [sys.executable, "-m", "uv", "pip", "install", "-q", "--python", python_in_venv]
-    quick += ["--no-deps", "--editable", "."]
-    installed = space.run(baked.commands.install if baked.variant.is_default else quick)
-    assert installed.returncode == 0, failure(installed)
-    yield space
-    shutil.rmtree(root, ignore_errors=True)
+    """Copy the bake, clone its cached venv, and install the project into the clone."""
+    variant = baked.variant
+    root = tmp_path_factory.mktemp(f"run-{variant.template}-{variant.label}")
+    try:
+        project = shutil.copytree(baked.path, root / baked.path.name)
+        cached = cached_venv(project / "pyproject.toml", python=python, template=variant.template)
+        venv = clone_venv(cached, root / "venv")
+        space = Workspace(baked, project, venv, project_env(venv, project, extra=database_env))
+        # The recorded install command is proven on each template's defaults; uv is quicker.
+        installed = space.run(baked.commands.install) if variant.is_default else space.install()
+        assert installed.returncode == 0, failure(installed)
+        yield space
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -47,6 +47,11 @@ class Workspace:
         """Run a shell command line (or a program) from the project's root, in its environment."""
         return run(command, cwd=self.project, env=self.env)
 
+    def install(self) -> subprocess.CompletedProcess[str]:
+        """Install the project alone, editable, with uv: its dependencies are in the venv."""
+        uv = [sys.executable, "-m", "uv", "pip", "install", "--quiet", "--no-deps"]
+        return self.run([*uv, "--python", self.venv / "bin" / "python", "--editable", "."])
+
 
 @cache
 def find_python(version: str) -> Interpreter | None:
