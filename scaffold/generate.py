@@ -178,7 +178,21 @@ def _render(template: Template, context: dict[str, Any], into: Path) -> Path:
             f"The {template.name} template failed to render ({type(error).__name__}: {detail}). "
             "Nothing was written."
         ) from error
+    _drop_bytecode(Path(rendered))
     return Path(rendered)
+
+
+def _drop_bytecode(project: Path) -> None:
+    """Remove the ``__pycache__`` folders an installer compiled into the installed template.
+
+    pip byte-compiles every ``.py`` file of the wheel, the templates' included, and
+    cookiecutter copies whatever the template folder holds.
+    """
+    for cache in sorted(project.rglob("__pycache__"), reverse=True):
+        shutil.rmtree(cache, ignore_errors=True)
+    for folder in sorted((p for p in project.rglob("*") if p.is_dir()), reverse=True):
+        if not any(folder.iterdir()):
+            folder.rmdir()
 
 
 def _sha256(path: Path) -> str:

@@ -212,3 +212,16 @@ def test_provenance_records_answers_and_the_recommendation(
     record = json.loads((tmp_path / "demo" / PROVENANCE_FILE).read_text())
     assert record["answers"] == {"size": "small"}
     assert record["recommendation"]["framework"] == "mini"
+
+
+def test_bytecode_beside_the_template_never_reaches_the_project(
+    mini: Template, tmp_path: Path
+) -> None:
+    copy = tmp_path / "mini"
+    shutil.copytree(mini.path, copy)
+    cache = copy / "{{cookiecutter.project_slug}}" / "{{cookiecutter.package_name}}" / "__pycache__"
+    cache.mkdir()
+    (cache / "__init__.cpython-311.pyc").write_bytes(b"\x00bytecode")
+    result = generate(load_template(copy), validate_name("demo"), options={}, output_dir=tmp_path)
+    assert not list(result.path.rglob("__pycache__"))
+    assert not any("__pycache__" in path for path in result.files)

@@ -46,7 +46,9 @@ def test_the_wheel_carries_every_template(wheel: Path) -> None:
 def test_the_installed_wheel_lists_and_generates(wheel: Path, tmp_path: Path) -> None:
     venv = tmp_path / "venv"
     _run([*UV, "venv", "-q", "--python", sys.executable, str(venv)], cwd=tmp_path)
-    _run([*UV, "pip", "install", "-q", "--python", str(venv / "bin" / "python"), str(wheel)],
+    python = str(venv / "bin" / "python")
+    # Byte-compile like pip does: the templates' .py files get __pycache__ folders too.
+    _run([*UV, "pip", "install", "-q", "--compile-bytecode", "--python", python, str(wheel)],
          cwd=tmp_path)
     scaffold = str(venv / "bin" / "scaffold")
     listed = json.loads(_run([scaffold, "list", "--json"], cwd=tmp_path).stdout)
@@ -55,3 +57,5 @@ def test_the_installed_wheel_lists_and_generates(wheel: Path, tmp_path: Path) ->
     _run([scaffold, "new", "demo", "--framework", first, "--no-git", "--no-input"], cwd=tmp_path)
     record = json.loads((tmp_path / "demo" / ".scaffold.json").read_text())
     assert record["template"]["name"] == first
+    assert not list((tmp_path / "demo").rglob("__pycache__")), "no installer bytecode copied"
+    assert not any("__pycache__" in path for path in record["files"])
