@@ -40,7 +40,7 @@ def handled(command: F) -> F:
         except ScaffoldError as error:
             ui.error(str(error))
             raise typer.Exit(error.exit_code) from None
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, EOFError):
             ui.error("Interrupted. Nothing was left half-written.")
             raise typer.Exit(130) from None
         except (typer.Exit, typer.Abort):

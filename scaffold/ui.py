@@ -235,12 +235,12 @@ def show_created(result: Result, *, git: str | None, installed: bool) -> None:
         steps.append("source .venv/bin/activate")
     else:
         steps += ["python -m venv .venv && source .venv/bin/activate", commands["install"]]
+    lines = [*steps, f"{commands['dev']}   # development server"]
+    lines += [f"{commands['test']}   # tests", f"{commands['serve']}   # production server"]
     console.print("\n[bold]Next steps[/]")
-    for step in steps:
-        console.print(f"  {_escape(step)}")
-    console.print(f"  {_escape(commands['dev'])}   [dim]# development server[/]")
-    console.print(f"  {_escape(commands['test'])}   [dim]# tests[/]")
-    console.print(f"  {_escape(commands['serve'])}   [dim]# production server[/]")
+    for line in lines:
+        # A shell command is never wrapped, so that it can be copied as it is.
+        console.print(f"  {_escape(line)}", soft_wrap=True)
 
 
 def _shell_quote(text: str) -> str:

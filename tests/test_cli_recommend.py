@@ -150,3 +150,11 @@ def test_new_on_a_terminal_lets_the_person_pick(
     assert result.exit_code == 0, result.output
     record = json.loads((tmp_path / "blog" / ".scaffold.json").read_text())
     assert record["template"]["name"] == "bottle"
+
+
+def test_end_of_input_at_a_prompt_is_an_interruption_not_a_crash(
+    runner: CliRunner, terminal: None
+) -> None:
+    result = runner.invoke(app, ["recommend"], input="small\n")
+    assert result.exit_code == 130
+    assert "Interrupted" in result.stderr and "Traceback" not in result.output
