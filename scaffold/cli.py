@@ -15,6 +15,7 @@ from scaffold.errors import NoTerminalError, ScaffoldError, UnknownOptionError, 
 
 if TYPE_CHECKING:
     from scaffold.catalog import Catalog
+    from scaffold.generate import Provenance
     from scaffold.recommend import Recommendation
     from scaffold.template import Template
 
@@ -291,7 +292,15 @@ def new(
     if not dry_run:
         git_note = _after(result.path, git=git, install=install, options=result.options)
     if as_json:
-        ui.emit_json({**result.to_dict(), "git": git_note, "installed": install and not dry_run})
+        why = dict(provenance.recommendation) if provenance and provenance.recommendation else None
+        ui.emit_json(
+            {
+                **result.to_dict(),
+                "recommendation": why,
+                "git": git_note,
+                "installed": install and not dry_run,
+            }
+        )
     elif dry_run:
         ui.show_tree(result)
     else:
@@ -307,7 +316,7 @@ def _choose(
     ask: bool,
     auto: bool,
     json: bool,
-) -> tuple[Template, Any, dict[str, str]]:
+) -> tuple[Template, Provenance, dict[str, str]]:
     """Run the questionnaire and pick a template: the top one, or the person's choice."""
     from scaffold.generate import Provenance
     from scaffold.questionnaire import implied_options

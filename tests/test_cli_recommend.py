@@ -133,7 +133,9 @@ def test_explicit_options_win_over_implied_ones(runner: CliRunner, tmp_path: Pat
         ],
     )
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["options"]["rest_api"] == "none"
+    data = json.loads(result.stdout)
+    assert data["options"]["rest_api"] == "none"
+    assert data["recommendation"]["framework"] == "django"
 
 
 @pytest.mark.skipif("bottle" not in TEMPLATES, reason="needs the bottle template")
