@@ -13,7 +13,7 @@ from scaffold.template import Template, load_template
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).parent.parent
-COMMON = REPO / "templates" / "_common"
+COMMON = REPO / "template-shared"
 
 
 @pytest.fixture(scope="session")

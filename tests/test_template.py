@@ -14,7 +14,7 @@ from scaffold.template import COMMAND_KEYS, Template, discover, find_template, l
 REPO = Path(__file__).resolve().parent.parent
 
 BUNDLED = discover()
-COMMON = REPO / "templates" / "_common"
+COMMON = REPO / "template-shared"
 #: Options every template shares, with the same names and choices (DESIGN section 4).
 LICENSES = ("MIT", "BSD-3-Clause", "Apache-2.0", "GPL-3.0-or-later", "Proprietary")
 PYTHONS = {"3.10", "3.11", "3.12", "3.13"}
