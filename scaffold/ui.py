@@ -62,13 +62,12 @@ def _escape(text: str) -> str:
 
 
 def _option_text(template: Template) -> str:
-    parts = []
-    for option in template.options:
-        if option.choices:
-            parts.append(f"{option.name}={'|'.join(option.choices)}")
-        elif option.name in ("version",):
-            parts.append(f"{option.name}={option.default}")
-    return "  ".join(parts)
+    """Return the template's choice options, one per line: ``name: default, other``."""
+    return "\n".join(
+        f"{option.name}: {', '.join(option.choices)}"
+        for option in template.options
+        if option.choices
+    )
 
 
 def show_templates(rows: Sequence[tuple[Template, Framework | None]]) -> None:
@@ -76,8 +75,11 @@ def show_templates(rows: Sequence[tuple[Template, Framework | None]]) -> None:
     from rich.table import Table
 
     table = Table(title="Templates", title_justify="left", show_lines=True)
-    for column in ("name", "title", "kind", "summary", "options (first is the default)"):
-        table.add_column(column)
+    table.add_column("name", no_wrap=True)
+    table.add_column("title", no_wrap=True)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("summary", ratio=1)
+    table.add_column("options (first is the default)", ratio=1, overflow="fold")
     for template, framework in rows:
         table.add_row(
             template.name,
@@ -87,7 +89,10 @@ def show_templates(rows: Sequence[tuple[Template, Framework | None]]) -> None:
             _escape(_option_text(template)),
         )
     out().print(table)
-    out().print("[dim]More: scaffold info NAME.  Start: scaffold new NAME --framework NAME.[/]")
+    out().print(
+        "[dim]Free-text options (description, author_name, ...) and more: scaffold info NAME. "
+        "Start: scaffold new NAME --framework NAME.[/]"
+    )
 
 
 def show_info(framework: Framework, template: Template | None) -> None:

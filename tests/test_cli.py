@@ -51,7 +51,7 @@ def test_list_json_describes_each_template(runner: CliRunner, mini_root: Path) -
 def test_list_table_shows_the_options(runner: CliRunner, mini_root: Path) -> None:
     result = runner.invoke(app, ["list"])
     assert result.exit_code == 0
-    assert "mini" in result.stdout and "database=sqlite|postgresql|none" in result.stdout
+    assert "mini" in result.stdout and "database: sqlite, postgresql, none" in result.stdout
 
 
 def test_info_json_gives_the_article_profile(runner: CliRunner) -> None:
