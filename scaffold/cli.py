@@ -11,11 +11,17 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from scaffold import __version__, ui
-from scaffold.errors import NoTerminalError, ScaffoldError, UnknownOptionError, UsageError
+from scaffold.errors import (
+    NoTerminalError,
+    ScaffoldError,
+    UnknownFrameworkError,
+    UnknownOptionError,
+    UsageError,
+)
 
 if TYPE_CHECKING:
     from scaffold.catalog import Catalog
-    from scaffold.generate import Provenance
+    from scaffold.generate import Provenance, Result
     from scaffold.recommend import Recommendation
     from scaffold.template import Template
 
@@ -92,7 +98,6 @@ def _catalog() -> Catalog:
 
 def _template_for(name: str) -> Template:
     """Return the template for a framework, saying so when the catalog has no template."""
-    from scaffold.errors import UnknownFrameworkError
     from scaffold.template import find_template
 
     try:
@@ -290,7 +295,7 @@ def new(
     )
     git_note = None
     if not dry_run:
-        git_note = _after(result.path, git=git, install=install, options=result.options)
+        git_note = _after(result, git=git, install=install)
     if as_json:
         why = dict(provenance.recommendation) if provenance and provenance.recommendation else None
         ui.emit_json(
@@ -339,13 +344,17 @@ def _choose(
     return template, provenance, {**implied, **options}
 
 
-def _after(path: Path, *, git: bool, install: bool, options: dict[str, str]) -> str | None:
+def _after(result: Result, *, git: bool, install: bool) -> str | None:
     from scaffold import postgen
 
-    note = postgen.init_git(path) if git else None
+    note = postgen.init_git(result.path) if git else None
     if install:
         with ui.status("Creating .venv and installing the project with its dev extra…"):
-            postgen.install(path, python_version=options.get("python_version", ""))
+            postgen.install(
+                result.path,
+                python_version=result.options.get("python_version", ""),
+                command=result.commands["install"],
+            )
     return note
 
 

@@ -188,11 +188,10 @@ def _drop_bytecode(project: Path) -> None:
     pip byte-compiles every ``.py`` file of the wheel, the templates' included, and
     cookiecutter copies whatever the template folder holds.
     """
-    for cache in sorted(project.rglob("__pycache__"), reverse=True):
+    for cache in list(project.rglob("__pycache__")):
         shutil.rmtree(cache, ignore_errors=True)
-    for folder in sorted((p for p in project.rglob("*") if p.is_dir()), reverse=True):
-        if not any(folder.iterdir()):
-            folder.rmdir()
+        if not any(cache.parent.iterdir()):
+            cache.parent.rmdir()
 
 
 def _sha256(path: Path) -> str:

@@ -13,9 +13,17 @@ from scaffold.errors import InstallError
 GIT_AUTHOR = ("-c", "user.name=scaffold", "-c", "user.email=scaffold@localhost")
 
 
-def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+def _run(
+    args: list[str], cwd: Path, *, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        args, cwd=cwd, capture_output=True, text=True, stdin=subprocess.DEVNULL, check=False
+        args,
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        check=False,
     )
 
 
@@ -56,11 +64,12 @@ def find_python(version: str) -> str:
     return sys.executable
 
 
-def install(project: Path, *, python_version: str) -> None:
+def install(project: Path, *, python_version: str, command: str) -> None:
     """Create ``project``/.venv and install the project with its dev extra into it.
 
-    Uses uv when it is on PATH (much faster), pip otherwise. Raises InstallError
-    with the retry command when anything fails; the project itself stays.
+    ``command`` is the template's install command, run with the new environment
+    first on PATH; uv, when it is on PATH, does the same much faster. Raises
+    InstallError with the retry command when anything fails; the project stays.
     """
     venv = project / ".venv"
     python = find_python(python_version)
@@ -72,13 +81,12 @@ def install(project: Path, *, python_version: str) -> None:
             [uv, "pip", "install", "--quiet", "--python", str(bindir / "python"), "-e", ".[dev]"],
         ]
     else:
-        steps = [
-            [python, "-m", "venv", str(venv)],
-            [str(bindir / "python"), "-m", "pip", "install", "--quiet", "-e", ".[dev]"],
-        ]
+        steps = [[python, "-m", "venv", str(venv)], ["sh", "-c", command]]
+    env = {**os.environ, "VIRTUAL_ENV": str(venv)}
+    env["PATH"] = f"{bindir}{os.pathsep}{env.get('PATH', '')}"
     for step in steps:
         try:
-            done = _run(step, project)
+            done = _run(step, project, env=env)
         except OSError as error:
             done = subprocess.CompletedProcess(step, 1, "", str(error))
         if done.returncode != 0:
@@ -86,6 +94,5 @@ def install(project: Path, *, python_version: str) -> None:
             detail = lines[-1] if lines else f"exit {done.returncode}"
             raise InstallError(
                 f"Installing failed ({detail}). The project is in place; retry with: "
-                f"cd {project} && python -m venv .venv && "
-                ".venv/bin/python -m pip install -e '.[dev]'"
+                f"cd {project} && python -m venv .venv && . .venv/bin/activate && {command}"
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -235,7 +236,7 @@ def show_created(result: Result, *, git: str | None, installed: bool) -> None:
     if git:
         console.print(f"[dim]{_escape(git)}[/]")
     commands = result.commands
-    steps = [f"cd {_shell_quote(str(result.path))}"]
+    steps = [f"cd {shlex.quote(str(result.path))}"]
     if installed:
         steps.append("source .venv/bin/activate")
     else:
@@ -246,9 +247,3 @@ def show_created(result: Result, *, git: str | None, installed: bool) -> None:
     for line in lines:
         # A shell command is never wrapped, so that it can be copied as it is.
         console.print(f"  {_escape(line)}", soft_wrap=True)
-
-
-def _shell_quote(text: str) -> str:
-    import shlex
-
-    return shlex.quote(text)

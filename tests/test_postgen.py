@@ -57,7 +57,10 @@ def test_a_failed_install_keeps_the_project_and_says_how_to_retry(
     _with_uv_on_path(monkeypatch)
     project = tmp_path / "demo"
     with pytest.raises(InstallError, match="retry with"):
-        postgen.install(_unresolvable(project), python_version="3.11")
+        postgen.install(
+            _unresolvable(project), python_version="3.11",
+            command="python -m pip install -e '.[dev]'",
+        )
     result = runner.invoke(
         app,
         ["new", "demo2", "--framework", "mini", "--no-git", "--install",
