@@ -221,6 +221,7 @@ def _provenance(
         if provenance and provenance.recommendation
         else None,
         "commands": {key: values[f"__{key}_command"] for key in COMMAND_KEYS},
+        "websocket": values.get("__websocket_path") or None,
         "files": dict(files),
     }
 

@@ -42,6 +42,7 @@ def test_defaults_render_every_file_and_record_provenance(mini: Template, tmp_pa
         "serve": "python -m my_app",
         "test": "python -m pytest",
     }
+    assert record["websocket"] == "/ws"
     assert ".env" not in record["files"], "the secret's file is never hashed into provenance"
     assert [p.name for p in tmp_path.iterdir()] == ["my-app"], "no staging folder is left"
 
@@ -69,6 +70,14 @@ def test_a_control_character_is_refused_before_anything_is_written(
     with pytest.raises(UnknownOptionError, match="control character"):
         generate(mini, validate_name("demo"), options={"description": NASTY}, output_dir=tmp_path)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_websocket_is_recorded_only_where_the_options_give_one(
+    mini: Template, tmp_path: Path
+) -> None:
+    generate(mini, validate_name("demo"), options={"database": "none"}, output_dir=tmp_path)
+    record = json.loads((tmp_path / "demo" / PROVENANCE_FILE).read_text())
+    assert record["websocket"] is None
 
 
 def test_secrets_differ_between_projects(mini: Template, tmp_path: Path) -> None:

@@ -35,6 +35,8 @@ class Template:
 
     name: str
     options: tuple[Option, ...]
+    #: Whether the template declares a WebSocket (``__websocket_path``) for bakes with a database.
+    websocket: bool = False
 
     @classmethod
     def load(cls, path: Path) -> Template:
@@ -45,7 +47,7 @@ class Template:
             for key, value in config.items()
             if not key.startswith("_") and isinstance(value, list)
         )
-        return cls(path.name, options)
+        return cls(path.name, options, websocket="__websocket_path" in config)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import json
 import os
 import shutil
 import sys
@@ -25,10 +26,12 @@ from bakery import (
 )
 from http_checks import Server, accepts_connections, fetch, serving
 from venvs import Interpreter, Workspace
+from websockets.sync.client import ClientConnection, connect
 
 pytestmark = pytest.mark.slow
 
 TEMPLATES = discover_templates()
+WEBSOCKET_TEMPLATES = {template.name for template in TEMPLATES if template.websocket}
 VARIANTS = [variant for template in TEMPLATES for variant in variants(template)]
 LEFTOVERS = (b"{{ cookiecutter", b"cookiecutter.", b"{% raw", b"{% endraw")
 
@@ -51,6 +54,10 @@ every_bake = _bakes()
 default_bakes = _bakes(lambda variant: variant.is_default)
 bakes_with_database = _bakes(lambda variant: variant.chosen.get("database", "none") != "none")
 bakes_without_database = _bakes(lambda variant: variant.chosen.get("database") == "none")
+bakes_with_websocket = _bakes(
+    lambda variant: variant.template in WEBSOCKET_TEMPLATES
+    and variant.chosen.get("database", "none") != "none"
+)
 every_template = pytest.mark.parametrize(
     "default",
     [pytest.param(v, id=v.template, marks=_marks(v)) for v in VARIANTS if v.is_default],
@@ -245,6 +252,32 @@ def test_items_api_rejects_bad_input(server: Server) -> None:
 @bakes_without_database
 def test_no_items_api_without_a_database(server: Server) -> None:
     assert fetch(f"{server.url}/api/items").status == 404
+
+
+def _next_event(socket: ClientConnection) -> dict[str, object]:
+    """Return the next JSON message the WebSocket pushes (10 s at most)."""
+    message = socket.recv(timeout=10)
+    event = json.loads(message)
+    assert isinstance(event, dict), f"not a JSON object: {message!r}"
+    return event
+
+
+@bakes_with_websocket
+def test_websocket_pushes_every_change_to_the_items(baked: Baked, server: Server) -> None:
+    """Against the production server as configured: whichever worker serves the socket."""
+    path = baked.record["websocket"]
+    assert path and path.startswith("/"), f".scaffold.json names no WebSocket path: {path!r}"
+    items = f"{server.url}/api/items"
+    with connect(f"ws://127.0.0.1:{server.port}{path}", open_timeout=10) as socket:
+        created = fetch(items, method="POST", body={"name": "pushed"})
+        assert created.status == 201, created.body
+        item = created.json()
+        assert _next_event(socket) == {"type": "created", "item": item}
+        renamed = fetch(f"{items}/{item['id']}", method="PUT", body={"name": "repushed"})
+        assert _next_event(socket) == {"type": "updated", "item": renamed.json()}
+        assert fetch(f"{items}/{item['id']}", method="DELETE").status == 204
+        deleted = _next_event(socket)
+        assert deleted["type"] == "deleted" and deleted["item"]["id"] == item["id"], deleted
 
 
 def _assert_stops_on_sigterm(server: Server) -> None:
