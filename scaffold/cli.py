@@ -18,6 +18,7 @@ from scaffold.errors import (
     UnknownOptionError,
     UsageError,
 )
+from scaffold.signals import terminate_as_interrupt
 
 if TYPE_CHECKING:
     from scaffold.catalog import Catalog
@@ -42,13 +43,14 @@ def handled(command: F) -> F:
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        terminate_as_interrupt()
         try:
             return command(*args, **kwargs)
         except ScaffoldError as error:
             ui.error(str(error))
             raise typer.Exit(error.exit_code) from None
         except (KeyboardInterrupt, EOFError):
-            ui.error("Interrupted. Nothing was left half-written.")
+            ui.error("Interrupted: nothing was written.")
             raise typer.Exit(130) from None
         except (typer.Exit, typer.Abort):
             raise
@@ -251,9 +253,7 @@ def new(
         bool, typer.Option("--dry-run", help="Show the files that would be written.")
     ] = False,
     no_input: NoInput = False,
-    git: Annotated[
-        bool, typer.Option("--git/--no-git", help="Create a git repository.")
-    ] = True,
+    git: Annotated[bool, typer.Option("--git/--no-git", help="Create a git repository.")] = True,
     install: Annotated[
         bool, typer.Option("--install", help="Create .venv and install the project into it.")
     ] = False,

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Iterable
+from pathlib import Path
+
+#: How much of a user's value a message quotes.
+QUOTE_LIMIT = 80
 
 
 class ScaffoldError(Exception):
@@ -39,9 +44,19 @@ class NoTerminalError(UsageError):
 
 
 class TargetExistsError(ScaffoldError):
-    """The target directory exists and is not empty, and --force was not given (exit 3)."""
+    """The target exists and cannot be written as asked: not empty, a link, a clash (exit 3)."""
 
     exit_code = 3
+
+    def __init__(self, message: str, *, path: Path | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class Interrupted(ScaffoldError):
+    """SIGINT or SIGTERM stopped the work; the message states what is done and what is not."""
+
+    exit_code = 130
 
 
 class CatalogError(ScaffoldError):
@@ -54,6 +69,14 @@ class GenerationError(ScaffoldError):
 
 class InstallError(ScaffoldError):
     """Creating the project's virtual environment or installing into it failed."""
+
+
+def shown(value: str, *, limit: int = QUOTE_LIMIT) -> str:
+    """Return ``value`` fit for a one-line message: control characters escaped, shortened."""
+    text = "".join(
+        c if unicodedata.category(c) not in ("Cc", "Cs") else repr(c)[1:-1] for c in value
+    )
+    return text if len(text) <= limit else f"{text[: limit - 1]}…"
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

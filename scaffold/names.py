@@ -9,7 +9,8 @@ import sys
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from scaffold.errors import InvalidNameError
+from scaffold.errors import InvalidNameError, shown
+from scaffold.text import line_problem
 
 MAX_LENGTH = 64
 
@@ -46,14 +47,17 @@ def validate_name(name: str, *, reserved: Collection[str] = ()) -> ProjectName:
     text = name.strip()
     if not text:
         raise InvalidNameError("The project name is empty. Give a name such as my-app.")
+    problem = line_problem(text)
+    if problem:
+        raise InvalidNameError(f'The project name "{shown(text)}" {problem}.')
     separators = {"/", "\\", os.sep} | ({os.altsep} if os.altsep else set())
     if any(sep in text for sep in separators):
         raise InvalidNameError(
-            f'"{text}" contains a path separator. Give a plain name and choose the '
+            f'"{shown(text)}" contains a path separator. Give a plain name and choose the '
             "parent folder with --output-dir."
         )
     if text.startswith("."):
-        raise InvalidNameError(f'"{text}" starts with a dot. Give a name such as my-app.')
+        raise InvalidNameError(f'"{shown(text)}" starts with a dot. Give a name such as my-app.')
     if len(text) > MAX_LENGTH:
         raise InvalidNameError(
             f"The project name is {len(text)} characters long; use at most {MAX_LENGTH}."
@@ -62,7 +66,7 @@ def validate_name(name: str, *, reserved: Collection[str] = ()) -> ProjectName:
     package = slug.replace("-", "_")
     if not package or not package.isidentifier():
         raise InvalidNameError(
-            f'"{text}" does not make a Python package name (it becomes "{package}"). '
+            f'"{shown(text)}" does not make a Python package name (it becomes "{package}"). '
             "Start with a letter and use letters, digits, spaces, - or _, e.g. my-app."
         )
     if keyword.iskeyword(package) or keyword.issoftkeyword(package):

@@ -30,7 +30,10 @@ def test_help_lists_every_command(runner: CliRunner) -> None:
 def test_python_dash_m_works_from_anywhere(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "scaffold", "--version"],
-        cwd=tmp_path, capture_output=True, text=True, check=False,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == f"scaffold {__version__}"
@@ -43,8 +46,10 @@ def test_list_json_describes_each_template(runner: CliRunner, mini_root: Path) -
     assert entry["name"] == "mini"
     database = next(o for o in entry["options"] if o["name"] == "database")
     assert database == {
-        "name": "database", "default": "sqlite",
-        "choices": ["sqlite", "postgresql", "none"], "prompt": "Database",
+        "name": "database",
+        "default": "sqlite",
+        "choices": ["sqlite", "postgresql", "none"],
+        "prompt": "Database",
     }
 
 
@@ -140,8 +145,15 @@ def test_new_into_an_existing_project_is_exit_3(
         (["demo", "--framework", "mini", "--auto"], "not both"),
     ],
     ids=[
-        "unknown-option", "bad-choice", "option-without-value", "unknown-framework",
-        "no-template", "keyword-name", "path-name", "reserved-name", "no-terminal",
+        "unknown-option",
+        "bad-choice",
+        "option-without-value",
+        "unknown-framework",
+        "no-template",
+        "keyword-name",
+        "path-name",
+        "reserved-name",
+        "no-terminal",
         "framework-and-auto",
     ],
 )
@@ -161,7 +173,10 @@ def test_git_creates_a_first_commit(runner: CliRunner, mini_root: Path, tmp_path
     )
     assert result.exit_code == 0, result.output
     log = subprocess.run(
-        ["git", "log", "--oneline"], cwd=tmp_path / "demo", capture_output=True, text=True,
+        ["git", "log", "--oneline"],
+        cwd=tmp_path / "demo",
+        capture_output=True,
+        text=True,
         check=False,
     )
     assert "Initial commit from scaffold" in log.stdout
@@ -190,7 +205,7 @@ def test_ctrl_c_is_exit_130_with_one_line_and_nothing_written(
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("scaffold.generate._render", interrupted)
+    monkeypatch.setattr("scaffold.generate.pipeline.render", interrupted)
     result = _new(runner, tmp_path, "demo", "--framework", "mini")
     assert result.exit_code == 130
     assert "Interrupted" in result.stderr and "Traceback" not in result.output

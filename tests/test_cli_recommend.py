@@ -67,7 +67,10 @@ def test_answers_file_then_flags_win(runner: CliRunner, tmp_path: Path) -> None:
     ids=["unknown-key", "bad-choice", "bad-bool", "no-equals", "missing-file"],
 )
 def test_bad_answers_are_exit_2(
-    runner: CliRunner, args: list[str], message: str, tmp_path: Path,
+    runner: CliRunner,
+    args: list[str],
+    message: str,
+    tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.chdir(tmp_path)
@@ -108,8 +111,16 @@ def test_new_auto_generates_the_top_framework_and_records_why(
     result = runner.invoke(
         app,
         [
-            "new", "shop", "--auto", "--no-input", "--no-git", "--output-dir", str(tmp_path),
-            *DJANGO_ANSWERS, "-a", "auth=yes",
+            "new",
+            "shop",
+            "--auto",
+            "--no-input",
+            "--no-git",
+            "--output-dir",
+            str(tmp_path),
+            *DJANGO_ANSWERS,
+            "-a",
+            "auth=yes",
         ],
     )
     assert result.exit_code == 0, result.output
@@ -128,8 +139,17 @@ def test_explicit_options_win_over_implied_ones(runner: CliRunner, tmp_path: Pat
     result = runner.invoke(
         app,
         [
-            "new", "shop", "--auto", "--no-input", "--no-git", "--json",
-            "--output-dir", str(tmp_path), *DJANGO_ANSWERS, "-o", "rest_api=none",
+            "new",
+            "shop",
+            "--auto",
+            "--no-input",
+            "--no-git",
+            "--json",
+            "--output-dir",
+            str(tmp_path),
+            *DJANGO_ANSWERS,
+            "-o",
+            "rest_api=none",
         ],
     )
     assert result.exit_code == 0, result.output

@@ -9,13 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from scaffold import generate as generate_module
-from scaffold.errors import GenerationError, TargetExistsError, UnknownOptionError
-from scaffold.generate import PROVENANCE_FILE, Provenance, generate, resolve_options
+from scaffold.errors import GenerationError, Interrupted, TargetExistsError, UnknownOptionError
+from scaffold.generate import PROVENANCE_FILE, Provenance, generate, pipeline, resolve_options
 from scaffold.names import validate_name
 from scaffold.template import Template, load_template
 
-NASTY = 'He said "hi" \\ {{ 7*7 }} {% if x %} é 😀\nsecond line \x7f'
+NASTY = 'He said "hi" \\ {{ 7*7 }} {% if x %} é 😀 \u00a0 `$(id)` <b>&amp;</b>'
 
 
 def _files(root: Path) -> list[str]:
@@ -27,7 +26,11 @@ def test_defaults_render_every_file_and_record_provenance(mini: Template, tmp_pa
     project = tmp_path / "my-app"
     assert result.path == project
     assert set(result.files) == {
-        ".env", ".scaffold.json", "README.md", "my_app/__init__.py", "pyproject.toml"
+        ".env",
+        ".scaffold.json",
+        "README.md",
+        "my_app/__init__.py",
+        "pyproject.toml",
     }
     assert not (project / "Dockerfile").exists()
     assert not (project / "docs").exists(), "directories left empty are removed"
@@ -51,25 +54,63 @@ def test_user_values_land_literally_and_keep_files_valid(mini: Template, tmp_pat
     generate(
         mini,
         validate_name("demo"),
-        options={"description": NASTY.replace("\x7f", ""), "author_name": "O'Brien {{x}}"},
+        options={"description": NASTY, "author_name": "O'Brien {{x}}"},
         output_dir=tmp_path,
     )
     project = tmp_path / "demo"
     pyproject = tomllib.loads((project / "pyproject.toml").read_text())
-    assert pyproject["project"]["description"] == NASTY.replace("\x7f", "")
-    assert pyproject["project"]["authors"] == [{"name": "O'Brien {{x}}"}]
+    assert pyproject["project"]["description"] == NASTY
+    assert pyproject["project"]["authors"] == [
+        {"name": "O'Brien {{x}}", "email": "ada@example.com"}
+    ]
     namespace: dict[str, object] = {}
     exec((project / "demo" / "__init__.py").read_text(), namespace)
-    assert namespace["DESCRIPTION"] == NASTY.replace("\x7f", "")
+    assert namespace["DESCRIPTION"] == NASTY
     assert "49" not in (project / "README.md").read_text()
 
 
-def test_a_control_character_is_refused_before_anything_is_written(
-    mini: Template, tmp_path: Path
+@pytest.mark.parametrize(
+    ("option", "value", "says"),
+    [
+        ("description", "two\nlines", "line break"),
+        ("author_name", "Ada\r\nEvil: header", "line break"),
+        ("description", "bell\x07", "control character"),
+        ("description", "escape\x1b[31m", "control character"),
+        ("description", "del\x7f", "control character"),
+        ("description", "para\u2029graph", "line break"),
+        ("author_name", "bad \udcff byte", "not valid UTF-8"),
+        ("description", "x" * 100_000, "use at most 500"),
+        ("version", "latest", "PEP 440"),
+        ("version", "", "PEP 440"),
+        ("author_email", "me at example", "email address"),
+        ("author_email", "Ada <ada@example.com>", "email address"),
+        ("author_email", "ada@", "email address"),
+    ],
+    ids=lambda value: value[:20] if isinstance(value, str) else None,
+)
+def test_a_value_that_would_break_the_project_is_refused_before_anything_is_written(
+    mini: Template, tmp_path: Path, option: str, value: str, says: str
 ) -> None:
-    with pytest.raises(UnknownOptionError, match="control character"):
-        generate(mini, validate_name("demo"), options={"description": NASTY}, output_dir=tmp_path)
+    with pytest.raises(UnknownOptionError, match=says) as raised:
+        generate(mini, validate_name("demo"), options={option: value}, output_dir=tmp_path)
+    assert raised.value.exit_code == 2
+    assert len(str(raised.value)) < 300, "the value is shortened in the message"
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("author_email", ""),
+        ("author_email", "ada.lovelace+py@example.co.uk"),
+        ("version", "1.0rc1"),
+    ],
+)
+def test_well_formed_values_are_accepted(
+    mini: Template, tmp_path: Path, option: str, value: str
+) -> None:
+    generate(mini, validate_name("demo"), options={option: value}, output_dir=tmp_path)
+    assert (tmp_path / "demo" / "pyproject.toml").is_file()
 
 
 def test_a_websocket_is_recorded_only_where_the_options_give_one(
@@ -181,9 +222,7 @@ def test_a_broken_template_leaves_nothing_behind(mini: Template, tmp_path: Path)
     assert not out.exists()
 
 
-def test_a_syntax_error_in_a_template_leaves_nothing_behind(
-    mini: Template, tmp_path: Path
-) -> None:
+def test_a_syntax_error_in_a_template_leaves_nothing_behind(mini: Template, tmp_path: Path) -> None:
     broken_root = tmp_path / "broken"
     shutil.copytree(mini.path, broken_root)
     (broken_root / "{{cookiecutter.project_slug}}" / "zz.txt").write_text("{% if %}\n")
@@ -197,22 +236,20 @@ def test_a_syntax_error_in_a_template_leaves_nothing_behind(
 def test_ctrl_c_while_rendering_leaves_nothing_behind(
     mini: Template, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_render = generate_module._render
+    real_render = pipeline.render
 
     def interrupted(*args: object, **kwargs: object) -> Path:
         real_render(*args, **kwargs)  # type: ignore[arg-type]
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(generate_module, "_render", interrupted)
+    monkeypatch.setattr(pipeline, "render", interrupted)
     out = tmp_path / "out"
-    with pytest.raises(KeyboardInterrupt):
+    with pytest.raises(Interrupted, match="nothing was written"):
         generate(mini, validate_name("demo"), options={}, output_dir=out)
     assert not out.exists()
 
 
-def test_provenance_records_answers_and_the_recommendation(
-    mini: Template, tmp_path: Path
-) -> None:
+def test_provenance_records_answers_and_the_recommendation(mini: Template, tmp_path: Path) -> None:
     why = Provenance(
         answers={"size": "small"},
         recommendation={"framework": "mini", "score": 3, "reasons": [], "concerns": []},

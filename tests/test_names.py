@@ -46,9 +46,22 @@ def test_valid_names_give_directory_and_package(name: str, slug: str, package: s
         ("x" * (MAX_LENGTH + 1), "at most"),
     ],
     ids=[
-        "empty", "blank", "dotdot", "dotfile", "slash", "parent-path", "backslash",
-        "digits-only", "jinja", "punctuation-only", "keyword", "soft-keyword", "stdlib-json",
-        "stdlib-os", "installed", "overlong",
+        "empty",
+        "blank",
+        "dotdot",
+        "dotfile",
+        "slash",
+        "parent-path",
+        "backslash",
+        "digits-only",
+        "jinja",
+        "punctuation-only",
+        "keyword",
+        "soft-keyword",
+        "stdlib-json",
+        "stdlib-os",
+        "installed",
+        "overlong",
     ],
 )
 def test_bad_names_are_refused_with_a_way_out(name: str, message: str) -> None:
@@ -70,3 +83,16 @@ def test_a_folder_in_the_current_directory_is_not_an_installed_module(
     monkeypatch.chdir(tmp_path)
     monkeypatch.syspath_prepend(str(tmp_path))
     assert validate_name("shopfront").package == "shopfront"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["esc\x1b[2Japp", "bell\x07", "two\nlines", "nul\x00", "bad\udcffbyte", "sep\u2028x"],
+    ids=["escape", "bell", "newline", "nul", "undecodable", "line-separator"],
+)
+def test_control_characters_and_undecodable_bytes_are_refused(name: str) -> None:
+    with pytest.raises(InvalidNameError) as raised:
+        validate_name(name)
+    message = str(raised.value)
+    assert raised.value.exit_code == 2
+    assert not any(ord(c) < 32 or 0xD800 <= ord(c) <= 0xDFFF for c in message), message

@@ -48,8 +48,10 @@ def test_the_installed_wheel_lists_and_generates(wheel: Path, tmp_path: Path) ->
     _run([*UV, "venv", "-q", "--python", sys.executable, str(venv)], cwd=tmp_path)
     python = str(venv / "bin" / "python")
     # Byte-compile like pip does: the templates' .py files get __pycache__ folders too.
-    _run([*UV, "pip", "install", "-q", "--compile-bytecode", "--python", python, str(wheel)],
-         cwd=tmp_path)
+    _run(
+        [*UV, "pip", "install", "-q", "--compile-bytecode", "--python", python, str(wheel)],
+        cwd=tmp_path,
+    )
     scaffold = str(venv / "bin" / "scaffold")
     listed = json.loads(_run([scaffold, "list", "--json"], cwd=tmp_path).stdout)
     assert [t["name"] for t in listed] == [t.name for t in discover()]

@@ -23,7 +23,9 @@ def test_find_python_returns_a_working_interpreter() -> None:
     found = postgen.find_python(version)
     done = subprocess.run(
         [found, "-c", "import sys; print(sys.version_info[:2])"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert done.stdout.strip() == str(sys.version_info[:2])
 
@@ -58,13 +60,22 @@ def test_a_failed_install_keeps_the_project_and_says_how_to_retry(
     project = tmp_path / "demo"
     with pytest.raises(InstallError, match="retry with"):
         postgen.install(
-            _unresolvable(project), python_version="3.11",
+            _unresolvable(project),
+            python_version="3.11",
             command="python -m pip install -e '.[dev]'",
         )
     result = runner.invoke(
         app,
-        ["new", "demo2", "--framework", "mini", "--no-git", "--install",
-         "--output-dir", str(tmp_path)],
+        [
+            "new",
+            "demo2",
+            "--framework",
+            "mini",
+            "--no-git",
+            "--install",
+            "--output-dir",
+            str(tmp_path),
+        ],
     )
     assert result.exit_code == 1
     assert "retry with" in result.stderr
@@ -88,13 +99,24 @@ def test_install_creates_a_venv_with_the_project_and_its_dev_extra(
     _with_uv_on_path(monkeypatch)
     result = runner.invoke(
         app,
-        ["new", "blog", "--framework", "bottle", "--no-git", "--install", "--no-input",
-         "--output-dir", str(tmp_path)],
+        [
+            "new",
+            "blog",
+            "--framework",
+            "bottle",
+            "--no-git",
+            "--install",
+            "--no-input",
+            "--output-dir",
+            str(tmp_path),
+        ],
     )
     assert result.exit_code == 0, result.output
     python = tmp_path / "blog" / ".venv" / "bin" / "python"
     done = subprocess.run(
-        [str(python), "-c", "import blog, bottle, pytest"], capture_output=True, text=True,
+        [str(python), "-c", "import blog, bottle, pytest"],
+        capture_output=True,
+        text=True,
         check=False,
     )
     assert done.returncode == 0, done.stderr

@@ -67,10 +67,14 @@ def test_every_template_file_is_tracked_by_git() -> None:
         pytest.skip("not a git checkout")
     listed = subprocess.run(
         [git, "ls-files", "--others", "--ignored", "--exclude-standard", "templates"],
-        cwd=REPO, capture_output=True, text=True, check=True,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.split("\n")
     hidden = [
-        path for path in listed
+        path
+        for path in listed
         if path and "__pycache__" not in path and not path.endswith((".pyc", ".pyo"))
     ]
     assert hidden == [], "git add -f these template files"

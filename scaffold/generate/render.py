@@ -1,0 +1,132 @@
+"""Render a template into a staging folder beside the target; sweep staging a crash left."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from scaffold.errors import GenerationError
+from scaffold.generate.context import importable
+from scaffold.signals import held
+from scaffold.template import Template
+
+#: Staging folders are hidden siblings of the target, named so a later run recognises them.
+STAGING_PREFIX = ".scaffold-staging-"
+_OWNER = "owner.pid"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def sweep_stale(output_dir: Path) -> list[Path]:
+    """Remove staging folders whose process is gone (a SIGKILL); return what was removed."""
+    removed = []
+    with contextlib.suppress(OSError):
+        for folder in output_dir.glob(f"{STAGING_PREFIX}*"):
+            if folder.is_symlink() or not folder.is_dir():
+                continue
+            try:
+                pid = int((folder / _OWNER).read_text(encoding="ascii").strip())
+            except (OSError, ValueError):
+                continue
+            if pid != os.getpid() and not _alive(pid):
+                shutil.rmtree(folder, ignore_errors=True)
+                removed.append(folder)
+    return removed
+
+
+@contextlib.contextmanager
+def staging(output_dir: Path, slug: str) -> Iterator[Path]:
+    """Yield a fresh staging folder in ``output_dir``, removed on exit whatever happens."""
+    try:
+        folder = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{slug}-", dir=output_dir))
+    except OSError as error:
+        raise GenerationError(f"Cannot write in {output_dir}: {describe(error)}.") from error
+    try:
+        (folder / _OWNER).write_text(str(os.getpid()), encoding="ascii")
+        yield folder
+    finally:
+        with held():
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def describe(error: OSError) -> str:
+    """Return a short, plain reason for an OS error ("permission denied", "disk full")."""
+    if error.errno == errno.ENOSPC:
+        return "the disk is full"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if error.errno == errno.EROFS:
+        return "the file system is read-only"
+    return (error.strerror or type(error).__name__).lower()
+
+
+def _bytecode_cache() -> Any:
+    """Return a Jinja bytecode cache in the user's cache folder, or None if it cannot be made.
+
+    Compiling the template files is most of the rendering time; Jinja checks each
+    cached entry against its source's checksum and writes entries atomically.
+    """
+    from jinja2 import FileSystemBytecodeCache
+
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    folder = Path(base) / "scaffold" / "jinja2"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder))
+
+
+def render(template: Template, context: dict[str, Any], into: Path) -> Path:
+    """Render ``template`` with ``context`` into folder ``into``; return the project folder."""
+    from cookiecutter.exceptions import CookiecutterException
+    from cookiecutter.generate import generate_files
+    from jinja2 import TemplateError
+
+    values = dict(context["cookiecutter"])
+    cache = _bytecode_cache()
+    if cache is not None:
+        values["_jinja2_env_vars"] = {**values.get("_jinja2_env_vars", {}), "bytecode_cache": cache}
+    try:
+        with importable(template):
+            rendered = generate_files(
+                template.path, {"cookiecutter": values}, output_dir=into, accept_hooks=True
+            )
+    except OSError as error:
+        raise GenerationError(
+            f"Cannot write the project ({describe(error)}). Nothing was written."
+        ) from error
+    except (CookiecutterException, TemplateError) as error:
+        detail = " ".join(str(error).split())
+        raise GenerationError(
+            f"The {template.name} template failed to render ({type(error).__name__}: {detail}). "
+            "Nothing was written."
+        ) from error
+    _drop_bytecode(Path(rendered))
+    return Path(rendered)
+
+
+def _drop_bytecode(project: Path) -> None:
+    """Remove the ``__pycache__`` folders an installer compiled into the installed template.
+
+    pip byte-compiles every ``.py`` file of the wheel, the templates' included, and
+    cookiecutter copies whatever the template folder holds.
+    """
+    for cache in list(project.rglob("__pycache__")):
+        shutil.rmtree(cache, ignore_errors=True)
+        if not any(cache.parent.iterdir()):
+            cache.parent.rmdir()
