@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from scaffold.errors import InstallError
+from scaffold.errors import InstallError, Interrupted, shown
+from scaffold.signals import held
 
 GIT_AUTHOR = ("-c", "user.name=scaffold", "-c", "user.email=scaffold@localhost")
+FIRST_COMMIT = "Initial commit from scaffold"
+#: How many of the installer's last lines a failure shows.
+SHOWN_LINES = 5
 
 
 def _run(
@@ -27,8 +32,19 @@ def _run(
     )
 
 
+def git_command(project: Path) -> str:
+    """Return the shell command that makes ``project`` a repository with a first commit."""
+    return (
+        f"cd {shlex.quote(str(project))} && git init && git add -A && "
+        f"git commit -m {shlex.quote(FIRST_COMMIT)}"
+    )
+
+
 def init_git(project: Path) -> str:
-    """Make ``project`` a git repository with a first commit; return what was done."""
+    """Make ``project`` a git repository with a first commit; return what was done.
+
+    An interruption removes the half-made repository and says how to make it.
+    """
     git = shutil.which("git")
     if git is None:
         return "git was not found: no repository was created (install git, then run git init)."
@@ -38,14 +54,30 @@ def init_git(project: Path) -> str:
     steps = [[git, "init", "-q"], [git, "add", "-A"]]
     configured = _run([git, "config", "user.email"], project).returncode == 0
     author = [] if configured else list(GIT_AUTHOR)
-    steps.append([git, *author, "commit", "-q", "-m", "Initial commit from scaffold"])
-    for step in steps:
-        done = _run(step, project)
-        if done.returncode != 0:
-            message = (done.stderr or done.stdout).strip().splitlines()
-            reason = message[-1] if message else f"exit {done.returncode}"
-            return f"git failed ({reason}): the project is in place without a first commit."
+    steps.append([git, *author, "commit", "-q", "-m", FIRST_COMMIT])
+    try:
+        for step in steps:
+            done = _run(step, project)
+            if done.returncode != 0:
+                message = (done.stderr or done.stdout).strip().splitlines()
+                reason = message[-1] if message else f"exit {done.returncode}"
+                _remove(project / ".git")
+                return (
+                    f"git failed ({shown(reason)}): the project is in place without a "
+                    f"repository; make one with: {git_command(project)}"
+                )
+    except KeyboardInterrupt:
+        _remove(project / ".git")
+        raise Interrupted(
+            f"Interrupted while creating the git repository: the project is complete in "
+            f"{project}, without a repository. Finish with: {git_command(project)}"
+        ) from None
     return "Initialised a git repository with a first commit."
+
+
+def _remove(folder: Path) -> None:
+    with held():
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def find_python(version: str) -> str:
@@ -64,12 +96,30 @@ def find_python(version: str) -> str:
     return sys.executable
 
 
+def install_command(project: Path, command: str) -> str:
+    """Return the shell command that creates ``project``'s .venv and installs into it."""
+    return (
+        f"cd {shlex.quote(str(project))} && python -m venv .venv && "
+        f". .venv/bin/activate && {command}"
+    )
+
+
+def last_lines(output: str, *, count: int = SHOWN_LINES) -> list[str]:
+    """Return the installer's last lines that say something (not blank, not a hint)."""
+    lines = [line.rstrip() for line in output.splitlines() if line.strip()]
+    meaningful = [
+        line for line in lines if not line.lstrip().lower().startswith(("note:", "hint:"))
+    ]
+    return [shown(line, limit=200) for line in (meaningful or lines)[-count:]]
+
+
 def install(project: Path, *, python_version: str, command: str) -> None:
     """Create ``project``/.venv and install the project with its dev extra into it.
 
     ``command`` is the template's install command, run with the new environment
     first on PATH; uv, when it is on PATH, does the same much faster. Raises
-    InstallError with the retry command when anything fails; the project stays.
+    InstallError with the installer's own last lines and the retry command when
+    anything fails; an interruption removes the partial .venv. The project stays.
     """
     venv = project / ".venv"
     python = find_python(python_version)
@@ -84,15 +134,22 @@ def install(project: Path, *, python_version: str, command: str) -> None:
         steps = [[python, "-m", "venv", str(venv)], ["sh", "-c", command]]
     env = {**os.environ, "VIRTUAL_ENV": str(venv)}
     env["PATH"] = f"{bindir}{os.pathsep}{env.get('PATH', '')}"
-    for step in steps:
-        try:
-            done = _run(step, project, env=env)
-        except OSError as error:
-            done = subprocess.CompletedProcess(step, 1, "", str(error))
-        if done.returncode != 0:
-            lines = (done.stderr or done.stdout).strip().splitlines()
-            detail = lines[-1] if lines else f"exit {done.returncode}"
-            raise InstallError(
-                f"Installing failed ({detail}). The project is in place; retry with: "
-                f"cd {project} && python -m venv .venv && . .venv/bin/activate && {command}"
-            )
+    retry = install_command(project, command)
+    try:
+        for step in steps:
+            try:
+                done = _run(step, project, env=env)
+            except OSError as error:
+                done = subprocess.CompletedProcess(step, 1, "", str(error))
+            if done.returncode != 0:
+                said = last_lines(f"{done.stdout}\n{done.stderr}") or [f"exit {done.returncode}"]
+                raise InstallError(
+                    f"Installing failed. The project is in place; retry with: {retry}\n"
+                    + "\n".join(f"  {line}" for line in said)
+                )
+    except KeyboardInterrupt:
+        _remove(venv)
+        raise Interrupted(
+            f"Interrupted while installing: the project is complete in {project}; "
+            f"the partial .venv was removed. Install with: {retry}"
+        ) from None

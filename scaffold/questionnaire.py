@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import stat
 import tomllib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -45,9 +46,21 @@ def parse_pairs(pairs: Sequence[str], catalog: Catalog) -> dict[str, str]:
     return answers
 
 
+#: An answers file larger than this is refused unread.
+MAX_ANSWERS_FILE = 256 * 1024
+
+
 def load_answers_file(path: Path, catalog: Catalog) -> dict[str, str]:
     """Read answers from a TOML or JSON file (by suffix, else by content) and validate them."""
     try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise AnswerError(f"Cannot read answers file {path}: not a regular file.")
+        if info.st_size > MAX_ANSWERS_FILE:
+            raise AnswerError(
+                f"Answers file {path} is larger than {MAX_ANSWERS_FILE // 1024} KiB: "
+                "it holds a few answers, not data."
+            )
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         reason = (error.strerror or str(error)) if isinstance(error, OSError) else "not UTF-8 text"
@@ -92,6 +105,8 @@ def _parse_answers(path: Path, text: str) -> object:
     is_json = suffix == ".json" or (suffix != ".toml" and text.lstrip().startswith(("{", "[")))
     try:
         return json.loads(text) if is_json else tomllib.loads(text)
+    except RecursionError:
+        raise AnswerError(f"Answers file {path} is nested too deeply to be answers.") from None
     except (json.JSONDecodeError, tomllib.TOMLDecodeError) as error:
         raise AnswerError(
             f"Answers file {path} is not valid {'JSON' if is_json else 'TOML'}: {error}."

@@ -206,41 +206,63 @@ def status(message: str) -> Iterator[None]:
         yield
 
 
+_MARKS = {"add": "", "replace": " [dim](refresh)[/]", "keep": " [yellow](kept: yours)[/]"}
+
+
 def show_tree(result: Result) -> None:
-    """Print the files a dry run would write, as a tree."""
+    """Print the plan of a dry run as a tree: what would be added, refreshed or kept."""
     from rich.tree import Tree
 
+    plan = result.plan
     tree = Tree(f"[bold]{_escape(str(result.path))}[/]")
     nodes: dict[str, Tree] = {"": tree}
-    for rel in result.files:
+    for rel in sorted((*plan.written, *plan.keep)):
         parts = rel.split("/")
         for depth in range(1, len(parts)):
             key = "/".join(parts[:depth])
             if key not in nodes:
                 parent = nodes["/".join(parts[: depth - 1])]
                 nodes[key] = parent.add(f"{_escape(parts[depth - 1])}/")
-        nodes["/".join(parts[:-1])].add(_escape(parts[-1]))
+        nodes["/".join(parts[:-1])].add(_escape(parts[-1]) + _MARKS[plan.action(rel)])
     out().print(tree)
-    out().print(f"[dim]Dry run: {len(result.files)} files would be written; nothing was.[/]")
+    out().print(f"[dim]Dry run: {_summary(result)}; nothing was written.[/]")
+
+
+def _summary(result: Result) -> str:
+    plan = result.plan
+    if plan.fresh:
+        return f"{len(result.files)} files would be written"
+    return (
+        f"{len(plan.add)} files would be added, {len(plan.replace)} refreshed, "
+        f"{len(plan.keep)} of yours kept"
+    )
 
 
 def show_created(result: Result, *, git: str | None, installed: bool) -> None:
-    """Say what was generated and print the next steps, taken from the template."""
+    """Say what was generated (or merged) and print the next steps, taken from the template."""
     console = out()
-    console.print(
-        f"[green]✔[/] Created [bold]{_escape(str(result.path))}[/] "
-        f"({result.framework}, {len(result.files)} files)"
-    )
-    if result.skipped:
-        console.print(f"[yellow]Kept your existing files:[/] {_escape(', '.join(result.skipped))}")
+    plan = result.plan
+    where = _escape(str(result.path))
+    if plan.fresh:
+        console.print(
+            f"[green]✔[/] Created [bold]{where}[/] ({result.framework}, {len(result.files)} files)"
+        )
+    else:
+        console.print(
+            f"[green]✔[/] Merged the {result.framework} starter into [bold]{where}[/]: "
+            f"{len(plan.add)} files added, {len(plan.replace)} refreshed, "
+            f"{len(plan.keep)} of yours kept"
+        )
+    if plan.keep:
+        console.print(f"[yellow]Kept as they were:[/] {_escape(', '.join(plan.keep))}")
     if git:
         console.print(f"[dim]{_escape(git)}[/]")
     commands = result.commands
     steps = [f"cd {shlex.quote(str(result.path))}"]
     if installed:
-        steps.append("source .venv/bin/activate")
+        steps.append(". .venv/bin/activate")
     else:
-        steps += ["python -m venv .venv && source .venv/bin/activate", commands["install"]]
+        steps += ["python -m venv .venv && . .venv/bin/activate", commands["install"]]
     lines = [*steps, f"{commands['dev']}   # development server"]
     lines += [f"{commands['test']}   # tests", f"{commands['serve']}   # production server"]
     console.print("\n[bold]Next steps[/]")

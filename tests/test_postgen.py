@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from scaffold import postgen
 from scaffold.cli import app
-from scaffold.errors import InstallError
+from scaffold.errors import InstallError, Interrupted
 from scaffold.template import discover
 
 TEMPLATES = {t.name for t in discover()}
@@ -121,3 +121,78 @@ def test_install_creates_a_venv_with_the_project_and_its_dev_extra(
     )
     assert done.returncode == 0, done.stderr
     assert "source .venv/bin/activate" in result.stdout
+
+
+def _failing_run(output: str, *, interrupt: bool = False):
+    def run(args: list[str], cwd: Path, *, env: dict[str, str] | None = None):
+        (cwd / ".venv" / "bin").mkdir(parents=True, exist_ok=True)
+        if interrupt:
+            raise KeyboardInterrupt
+        return subprocess.CompletedProcess(args, 1, output, "")
+
+    return run
+
+
+def test_a_failed_install_shows_the_installers_own_lines_and_a_quoted_retry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = tmp_path / "my project"
+    project.mkdir()
+    noise = "Collecting x\n\nERROR: No matching distribution found for flask>=99\n"
+    monkeypatch.setattr(postgen, "find_python", lambda version: sys.executable)
+    monkeypatch.setattr(postgen, "_run", _failing_run(noise + "note: This error originates\n"))
+    with pytest.raises(InstallError) as raised:
+        postgen.install(project, python_version="3.11", command="python -m pip install -e .")
+    message = str(raised.value)
+    assert "ERROR: No matching distribution found for flask>=99" in message
+    assert "note:" not in message
+    assert f"cd '{project}' && python -m venv .venv && . .venv/bin/activate" in message
+
+
+def test_ctrl_c_during_install_removes_the_partial_venv_and_says_how_to_finish(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(postgen, "find_python", lambda version: sys.executable)
+    monkeypatch.setattr(postgen, "_run", _failing_run("", interrupt=True))
+    with pytest.raises(Interrupted) as raised:
+        postgen.install(tmp_path, python_version="3.11", command="python -m pip install -e .")
+    assert not (tmp_path / ".venv").exists()
+    assert raised.value.exit_code == 130
+    assert "Install with: cd" in str(raised.value)
+
+
+def test_the_pip_path_runs_the_templates_own_install_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ran: list[list[str]] = []
+
+    def run(args: list[str], cwd: Path, *, env: dict[str, str] | None = None):
+        ran.append(args)
+        assert env is not None and env["VIRTUAL_ENV"] == str(tmp_path / ".venv")
+        return subprocess.CompletedProcess(args, 0, "", "")
+
+    monkeypatch.setattr(postgen.shutil, "which", lambda name: None)
+    monkeypatch.setattr(postgen, "find_python", lambda version: sys.executable)
+    monkeypatch.setattr(postgen, "_run", run)
+    postgen.install(tmp_path, python_version="3.11", command="python -m pip install -e '.[dev]'")
+    assert ran[0][1:] == ["-m", "venv", str(tmp_path / ".venv")]
+    assert ran[1] == ["sh", "-c", "python -m pip install -e '.[dev]'"]
+
+
+def test_ctrl_c_during_git_leaves_no_half_made_repository(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = tmp_path / "demo"
+    project.mkdir()
+    real_run = postgen._run
+
+    def run(args: list[str], cwd: Path, *, env: dict[str, str] | None = None):
+        if "add" in args:
+            raise KeyboardInterrupt
+        return real_run(args, cwd, env=env)
+
+    monkeypatch.setattr(postgen, "_run", run)
+    with pytest.raises(Interrupted, match=r"without a repository\. Finish with: cd") as raised:
+        postgen.init_git(project)
+    assert not (project / ".git").exists()
+    assert "git commit -m 'Initial commit from scaffold'" in str(raised.value)

@@ -158,7 +158,7 @@ def test_load_answers_file_missing(catalog: Catalog, tmp_path: Path) -> None:
 
 
 def test_load_answers_file_directory(catalog: Catalog, tmp_path: Path) -> None:
-    with pytest.raises(AnswerError, match="Cannot read answers file"):
+    with pytest.raises(AnswerError, match=r"Cannot read answers file .*: not a regular file"):
         load_answers_file(tmp_path, catalog)
 
 
@@ -218,3 +218,21 @@ def test_implied_options(
     expected: dict[str, str],
 ) -> None:
     assert implied_options(answers, catalog, option_choices) == expected
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        ('{"size": "' + "x" * 300_000 + '"}', "larger than 256 KiB"),
+    ],
+    ids=["deep", "huge"],
+)
+def test_deep_or_huge_answers_files_are_refused_as_bad_input(
+    tmp_path: Path, content: str, says: str
+) -> None:
+    path = tmp_path / "answers.json"
+    path.write_text(content)
+    with pytest.raises(AnswerError, match=says) as raised:
+        load_answers_file(path, load_catalog())
+    assert raised.value.exit_code == 2
