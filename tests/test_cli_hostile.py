@@ -1,0 +1,57 @@
+"""Hostile input at the command line: one clear line, exit 2, nothing written, no traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).parent.parent
+
+
+def _scaffold(*args: bytes, cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    return subprocess.run(
+        [sys.executable, "-m", "scaffold", *args],
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [b"new", b"\xffname"],
+        [b"new", b"ok\x1b[2Jname"],
+        [b"new", b"ok\x07"],
+        [b"new", b"okname", b"-o", b"description=\xfe\xff"],
+        [b"new", b"okname", b"-o", b"author_name=Ada\nEvil"],
+        [b"new", b"okname", b"-o", b"version=latest"],
+        [b"new", b"okname", b"-o", b"author_email=me at example"],
+        [b"new", b"okname", b"-o", b"description=" + b"x" * 100_000],
+    ],
+    ids=[
+        "undecodable-name",
+        "escape-name",
+        "bell-name",
+        "undecodable-value",
+        "newline-value",
+        "bad-version",
+        "bad-email",
+        "huge-value",
+    ],
+)
+def test_hostile_values_are_refused_in_one_clean_line(tmp_path: Path, args: list[bytes]) -> None:
+    result = _scaffold(*args, b"--framework", b"flask", b"--no-git", cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.decode("utf-8").strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error:"), lines
+    assert len(lines[0]) < 300, "the value is shortened"
+    assert not any(ord(c) < 32 for c in lines[0]), "no raw control character reaches the terminal"
+    assert list(tmp_path.iterdir()) == []
