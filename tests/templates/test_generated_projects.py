@@ -25,7 +25,7 @@ from bakery import (
     variants,
 )
 from http_checks import Server, accepts_connections, fetch, serving
-from venvs import Interpreter, Workspace
+from venvs import MODULE_LISTING, Interpreter, Workspace
 from websockets.sync.client import ClientConnection, connect
 
 pytestmark = pytest.mark.slow
@@ -176,6 +176,22 @@ def test_plain_cookiecutter_bakes_the_same_files(baked: Baked, tmp_path: Path) -
 
 
 # The project at work.
+
+
+@every_bake
+def test_reserved_names_cover_every_module_the_project_installs(workspace: Workspace) -> None:
+    """A project named like any module of its environment would shadow it: scaffold refuses it."""
+    from scaffold.template import find_template
+
+    listed = workspace.run(["python", "-c", MODULE_LISTING])
+    assert listed.returncode == 0, failure(listed)
+    installed = set(json.loads(listed.stdout)) - {workspace.baked.record["project"]["package"]}
+    template = workspace.baked.variant.template
+    missing = sorted(installed - find_template(template).reserved_names)
+    assert not missing, (
+        f"{template} does not reserve {missing}: run "
+        f".venv/bin/python scripts/refresh_reserved_names.py {template}"
+    )
 
 
 @every_bake

@@ -22,6 +22,12 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 CACHE_DIR = REPO_ROOT / ".cache" / "venvs"
+#: Prints the top-level import names installed in the running environment, as JSON.
+MODULE_LISTING = (
+    "import importlib.metadata as m, json; "
+    "print(json.dumps(sorted(n for n in m.packages_distributions() "
+    "if n.isidentifier() and not n.startswith('_'))))"
+)
 #: Inherited variables that would leak the harness's own environment into a project.
 _LEAKY = {"PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "DATABASE_URL", "HOST", "PORT"}
 
