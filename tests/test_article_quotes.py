@@ -42,7 +42,10 @@ def _labels() -> list[pytest.ParameterSet]:
 @pytest.fixture(scope="module")
 def article() -> str:
     if not ARTICLE.is_file():
-        pytest.skip(f"the article is not at {ARTICLE}")
+        pytest.skip(
+            f"the article ({ARTICLE}) is not beside this clone: only the checks that the "
+            "catalog quotes it word for word are skipped"
+        )
     return _normalize(ARTICLE.read_text(encoding="utf-8"))
 
 
