@@ -28,7 +28,22 @@ class UnknownFrameworkError(UsageError):
 
 
 class UnknownOptionError(UsageError):
-    """A template option the template does not declare, or a value it does not accept."""
+    """A template option the template does not declare, or a value it does not accept.
+
+    ``option`` is the option's name, ``value`` the refused value (None when the
+    option itself is unknown) and ``choices`` what would have been accepted.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        option: str | None = None,
+        value: str | None = None,
+        choices: tuple[str, ...] = (),
+    ) -> None:
+        super().__init__(message)
+        self.option, self.value, self.choices = option, value, choices
 
 
 class InvalidNameError(UsageError):

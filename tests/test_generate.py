@@ -94,6 +94,7 @@ def test_a_value_that_would_break_the_project_is_refused_before_anything_is_writ
     with pytest.raises(UnknownOptionError, match=says) as raised:
         generate(mini, validate_name("demo"), options={option: value}, output_dir=tmp_path)
     assert raised.value.exit_code == 2
+    assert (raised.value.option, raised.value.value) == (option, value)
     assert len(str(raised.value)) < 300, "the value is shortened in the message"
     assert list(tmp_path.iterdir()) == []
 
@@ -150,6 +151,14 @@ def test_bad_options_are_refused_listing_the_valid_ones(
     with pytest.raises(UnknownOptionError, match=message):
         generate(mini, validate_name("demo"), options=given, output_dir=tmp_path)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_refused_choice_carries_the_option_and_its_choices(mini: Template) -> None:
+    with pytest.raises(UnknownOptionError) as raised:
+        resolve_options(mini, {"database": "mysql"})
+    error = raised.value
+    assert (error.option, error.value) == ("database", "mysql")
+    assert error.choices == ("sqlite", "postgresql", "none")
 
 
 def test_choices_are_case_insensitive(mini: Template) -> None:

@@ -49,7 +49,9 @@ def check_text(key: str, value: str) -> str:
     if problem is None and key in FORMATS:
         problem = FORMATS[key](value)
     if problem:
-        raise UnknownOptionError(f'Option {key}: "{shown(value)}" {problem}.')
+        raise UnknownOptionError(
+            f'Option {key}: "{shown(value)}" {problem}.', option=key, value=value
+        )
     return value
 
 
@@ -58,7 +60,10 @@ def _choice(key: str, value: str, choices: tuple[str, ...]) -> str:
     if match is None:
         raise UnknownOptionError(
             f'Option {key} does not accept "{shown(value)}": choose '
-            f"{one_of(choices)}.{did_you_mean(value, choices)}"
+            f"{one_of(choices)}.{did_you_mean(value, choices)}",
+            option=key,
+            value=value,
+            choices=choices,
         )
     return match
 
@@ -74,7 +79,9 @@ def resolve_options(template: Template, given: Mapping[str, str]) -> dict[str, s
         if option is None:
             raise UnknownOptionError(
                 f'Unknown option "{shown(key)}" for the {template.name} template. '
-                f"Options: {one_of(names)}.{did_you_mean(key, names)}"
+                f"Options: {one_of(names)}.{did_you_mean(key, names)}",
+                option=key,
+                choices=tuple(names),
             )
         resolved[key] = (
             _choice(key, value, option.choices) if option.choices else check_text(key, value)
