@@ -361,3 +361,48 @@ def _after(result: Result, *, git: bool, install: bool) -> str | None:
 def main() -> None:
     """Run the command line (``python -m scaffold``)."""
     app()
+
+
+ProjectPath = Annotated[
+    Path, typer.Argument(help="The generated project (its top folder).", show_default=False)
+]
+
+
+@app.command()
+@handled
+def update(
+    path: ProjectPath = Path("."),
+    option: Annotated[
+        list[str] | None,
+        typer.Option("--option", "-o", metavar="KEY=VALUE", help="Change a template option."),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would change; change nothing.")
+    ] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Merge the template's improvements, or changed options, into a generated project."""
+    from scaffold.update import update as run_update
+
+    result = run_update(path, options=_pairs(option or [], "-o"), dry_run=dry_run)
+    if as_json:
+        ui.emit_json(result.to_dict())
+    else:
+        ui.show_update(result)
+    if result.conflicts and not dry_run:
+        raise typer.Exit(1)
+
+
+@app.command()
+@handled
+def check(path: ProjectPath = Path("."), as_json: JsonFlag = False) -> None:
+    """Exit 0 when the project is at its template's current version, 1 when an update waits."""
+    from scaffold.update import check as run_check
+
+    result = run_check(path)
+    if as_json:
+        ui.emit_json(result.to_dict())
+    else:
+        ui.show_update(result)
+    if not result.up_to_date:
+        raise typer.Exit(1)

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from scaffold.errors import InstallError, Interrupted, shown
+from scaffold.gitrepo import TEMPLATE_REF
 from scaffold.signals import held
 
 GIT_AUTHOR = ("-c", "user.name=scaffold", "-c", "user.email=scaffold@localhost")
@@ -55,6 +56,8 @@ def init_git(project: Path) -> str:
     configured = _run([git, "config", "user.email"], project).returncode == 0
     author = [] if configured else list(GIT_AUTHOR)
     steps.append([git, *author, "commit", "-q", "-m", FIRST_COMMIT])
+    # The first commit is the pristine render: the base of every later scaffold update.
+    steps.append([git, "update-ref", TEMPLATE_REF, "HEAD"])
     try:
         for step in steps:
             done = _run(step, project)

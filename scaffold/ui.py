@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from scaffold.generate import Result
     from scaffold.recommend import Ranked, Recommendation
     from scaffold.template import Template
+    from scaffold.update import UpdateResult
 
 
 @cache
@@ -269,3 +270,35 @@ def show_created(result: Result, *, git: str | None, installed: bool) -> None:
     for line in lines:
         # A shell command is never wrapped, so that it can be copied as it is.
         console.print(f"  {_escape(line)}", soft_wrap=True)
+
+
+def show_update(result: UpdateResult) -> None:
+    """Say what an update found, did, or (dry run, check) would do."""
+    console = out()
+    for note_text in result.notes:
+        note(note_text)
+    where = _escape(str(result.project))
+    if result.up_to_date:
+        console.print(f"[green]✔[/] {where} is up to date with the {result.template} template.")
+        return
+    changes = result.changes
+    rows = [("added", changes.added), ("removed", changes.removed)]
+    rows += [("changed", changes.modified)]
+    rows += [("renamed", tuple(f"{old} -> {new}" for old, new in changes.renamed))]
+    heading = "The template would change" if result.dry_run else "The template changed"
+    console.print(f"{heading} (against what {where} was made from):")
+    for label, paths in rows:
+        for path in paths:
+            console.print(f"  {label:8} {_escape(path)}", soft_wrap=True)
+    if result.dry_run:
+        if result.conflicts:
+            clashing = _escape(", ".join(result.conflicts))
+            console.print(f"[yellow]Would conflict with your changes:[/] {clashing}")
+        console.print("[dim]Dry run: nothing was changed. Run scaffold update to merge.[/]")
+    elif result.conflicts:
+        console.print(
+            f"[yellow]Merged with conflicts in:[/] {_escape(', '.join(result.conflicts))}\n"
+            "Resolve them (git status lists them), then git commit; or git merge --abort."
+        )
+    else:
+        console.print("[green]✔[/] Merged: one merge commit on your branch (see git log).")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from scaffold.generate.context import build_context
 from scaffold.generate.options import resolve_options
 from scaffold.generate.plan import PROVENANCE_FILE, Clash, Plan, plan
 from scaffold.generate.provenance import Provenance, build_record, read_record, record_commands
-from scaffold.generate.render import describe, render, staging, sweep_stale
+from scaffold.generate.render import describe, frozen_clock, render, staging, sweep_stale
 from scaffold.names import ProjectName
 from scaffold.signals import held
 from scaffold.template import Template
@@ -95,7 +96,9 @@ def generate(
     output_dir = output_dir.expanduser().absolute()
     target = output_dir / name.slug
     _check_target(target, force=force)
-    context = build_context(template, name, resolved)
+    moment = datetime.now(UTC).replace(microsecond=0)
+    with frozen_clock(moment):
+        context = build_context(template, name, resolved)
     created = _missing_parents(output_dir)
     applied = False
     try:
@@ -105,7 +108,8 @@ def generate(
             raise GenerationError(f"Cannot create {output_dir}: {describe(error)}.") from error
         sweep_stale(output_dir)
         with staging(output_dir, name.slug) as stage:
-            rendered = render(template, context, stage / "render")
+            with frozen_clock(moment):
+                rendered = render(template, context, stage / "render")
             try:
                 the_plan = plan(rendered, target, recorded=read_record(target))
             except Clash as clash:
@@ -122,6 +126,7 @@ def generate(
                 rendered=rendered,
                 written=the_plan.written,
                 provenance=provenance,
+                moment=moment,
             )
             if not dry_run:
                 with held():

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from scaffold import __version__
 from scaffold.generate.plan import PROVENANCE_FILE, SECRET_FILES, sha256
+from scaffold.gitrepo import TEMPLATE_REF
 from scaffold.names import ProjectName
 from scaffold.template import COMMAND_KEYS, Template
 
@@ -23,6 +25,16 @@ class Provenance:
 
     answers: Mapping[str, str] = field(default_factory=dict)
     recommendation: Mapping[str, Any] | None = None
+
+
+def created_at(record: object) -> datetime | None:
+    """Return the creation time a project's record holds, or None."""
+    if isinstance(record, dict) and isinstance(record.get("created"), str):
+        try:
+            return datetime.fromisoformat(record["created"])
+        except ValueError:
+            return None
+    return None
 
 
 def read_record(project: Path) -> object:
@@ -54,12 +66,14 @@ def build_record(
     rendered: Path,
     written: tuple[str, ...],
     provenance: Provenance | None,
+    moment: datetime,
 ) -> bytes:
     """Return the ``.scaffold.json`` bytes for a render whose ``written`` files are placed."""
     values = context["cookiecutter"]
     record = {
         "scaffold_version": __version__,
         "template": {"name": template.name, "sha256": template.content_hash()},
+        "created": moment.isoformat(),
         "project": {"name": name.name, "slug": name.slug, "package": name.package},
         "options": dict(options),
         "answers": dict(provenance.answers) if provenance else {},
@@ -68,6 +82,7 @@ def build_record(
         else None,
         "commands": record_commands(context),
         "websocket": values.get("__websocket_path") or None,
+        "template_ref": TEMPLATE_REF,
         "files": {rel: sha256(rendered / rel) for rel in written if rel not in SECRET_FILES},
     }
     return (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode("utf-8")

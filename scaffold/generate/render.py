@@ -8,6 +8,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -89,6 +90,35 @@ def _bytecode_cache() -> Any:
     except OSError:
         return None
     return FileSystemBytecodeCache(str(folder))
+
+
+class _FrozenArrow:
+    """Stands in for ``arrow`` in cookiecutter's ``{% now %}`` tag: always the same moment."""
+
+    def __init__(self, moment: datetime) -> None:
+        import arrow
+
+        self._moment = arrow.get(moment)
+
+    def now(self, timezone: str = "local") -> Any:
+        return self._moment.to(timezone)
+
+
+@contextlib.contextmanager
+def frozen_clock(moment: datetime) -> Iterator[None]:
+    """Make ``{% now %}`` render ``moment``, so that a render can be repeated byte for byte.
+
+    Generation renders the project's creation time, kept in its record, so that an
+    update renders the same dates.
+    """
+    from cookiecutter import extensions
+
+    real = extensions.arrow
+    extensions.arrow = _FrozenArrow(moment)  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        extensions.arrow = real
 
 
 def render(template: Template, context: dict[str, Any], into: Path) -> Path:
