@@ -94,10 +94,28 @@ class Repo:
         status = self.out("status", "--porcelain", "--untracked-files=no")
         return [line[3:] for line in status.splitlines() if line.strip()]
 
-    def snapshot(self, folder: Path, *, parents: Sequence[str], message: str) -> str:
+    def entries(self, commit: str, paths: Sequence[str]) -> list[str]:
+        """Return ``commit``'s tree entries for ``paths`` as ``mode,blob,path`` strings."""
+        listing = self.out("ls-tree", "--full-tree", commit, "--", *paths)
+        found = []
+        for line in listing.splitlines():
+            meta, _, path = line.partition("\t")
+            mode, _kind, blob = meta.split()
+            found.append(f"{mode},{blob},{path}")
+        return found
+
+    def snapshot(
+        self,
+        folder: Path,
+        *,
+        parents: Sequence[str],
+        message: str,
+        carry: Sequence[str] = (),
+    ) -> str:
         """Commit every file of ``folder`` (not the work tree) as a new commit; return its id.
 
-        A temporary index keeps the repository's own index and work tree untouched.
+        ``carry`` holds tree entries (``mode,blob,path``) added as they are. A temporary
+        index keeps the repository's own index and work tree untouched.
         """
         index = folder.parent / f".{folder.name}.index"
         env = {
@@ -109,7 +127,8 @@ class Repo:
             "GIT_WORK_TREE": str(folder),
         }
         try:
-            for step in (["add", "--all", "."], ["write-tree"]):
+            added = [["update-index", "--add", "--cacheinfo", entry] for entry in carry]
+            for step in (["add", "--all", "."], *added, ["write-tree"]):
                 done = _run([self.git, *step], folder, env=env)
                 if done.returncode != 0:
                     raise GitError(f"git {step[0]} failed: {shown(done.stderr.strip())}")

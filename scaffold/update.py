@@ -257,7 +257,9 @@ def update(
         render_dir = _pristine(recorded, wanted, scratch / "new")
         tip = repo.resolve(TEMPLATE_REF)
         message = f"Render of the {recorded.template.name} template by scaffold"
-        incoming = repo.snapshot(render_dir, parents=[tip or base], message=message)
+        # A secret file the project committed stays exactly as it is: never touched.
+        carry = repo.entries(base, sorted(SECRET_FILES))
+        incoming = repo.snapshot(render_dir, parents=[tip or base], message=message, carry=carry)
         if tip is not None and tip != base and _files(repo, tip) == _files(repo, incoming):
             incoming = tip  # rendered by an update whose merge was aborted: merge it again
         changes = _changes(repo, base, incoming)

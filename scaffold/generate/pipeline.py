@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -96,7 +97,7 @@ def generate(
     output_dir = output_dir.expanduser().absolute()
     target = output_dir / name.slug
     _check_target(target, force=force)
-    moment = datetime.now(UTC).replace(microsecond=0)
+    moment = creation_moment()
     with frozen_clock(moment):
         context = build_context(template, name, resolved)
     created = _missing_parents(output_dir)
@@ -144,6 +145,14 @@ def generate(
             _remove_created(created)
     commands = record_commands(context)
     return Result(target, template.name, resolved, commands, the_plan, dry_run=dry_run)
+
+
+def creation_moment() -> datetime:
+    """Return the project's creation time: now, or SOURCE_DATE_EPOCH for reproducible output."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 def _missing_parents(path: Path) -> list[Path]:
