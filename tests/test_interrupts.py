@@ -28,7 +28,7 @@ from jinja2.ext import Extension
 
 def slow(value):
     Path(os.environ["SCAFFOLD_TEST_READY"]).write_text("rendering")
-    time.sleep(30)
+    time.sleep(600)
     return value
 
 
@@ -40,7 +40,7 @@ class Slow(Extension):
 SLOW_GIT = """#!/bin/sh
 case "$1" in
   rev-parse) exit 1 ;;
-  init) mkdir -p .git/objects && echo git > "$SCAFFOLD_TEST_READY" && sleep 30 ;;
+  init) mkdir -p .git/objects && echo git > "$SCAFFOLD_TEST_READY" && exec sleep 600 ;;
 esac
 """
 
@@ -78,13 +78,19 @@ def _start(
 
 
 def _interrupt_when_ready(process: subprocess.Popen[str], ready: Path, signum: int) -> str:
-    deadline = time.monotonic() + 30
-    while not ready.exists():
-        assert process.poll() is None, process.communicate()
-        assert time.monotonic() < deadline, "the stage was never reached"
-        time.sleep(0.05)
-    process.send_signal(signum)
-    _, stderr = process.communicate(timeout=30)
+    """Send ``signum`` once the stage is reached; return what scaffold said (generous on a busy
+    machine: the waits bound a hang, they time nothing)."""
+    try:
+        deadline = time.monotonic() + 120
+        while not ready.exists():
+            assert process.poll() is None, process.communicate()
+            assert time.monotonic() < deadline, "the stage was never reached"
+            time.sleep(0.05)
+        process.send_signal(signum)
+        _, stderr = process.communicate(timeout=120)
+    finally:
+        if process.poll() is None:
+            process.kill()
     assert process.returncode == 130, stderr
     assert "Traceback" not in stderr
     return stderr

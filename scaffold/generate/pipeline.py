@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -86,7 +86,7 @@ def generate(
     dry_run: bool = False,
     provenance: Provenance | None = None,
 ) -> Result:
-    """Generate ``name`` from ``template`` into ``output_dir``/slug, all or nothing.
+    """Generate ``name`` from built-in ``template`` into ``output_dir``/slug, all or nothing.
 
     The whole plan is made before the first write. The project is rendered into a
     staging folder beside the target and moved into place at the end; a failure or
@@ -94,12 +94,47 @@ def generate(
     move itself is never cut in two.
     """
     resolved = resolve_options(template, options)
-    output_dir = output_dir.expanduser().absolute()
-    target = output_dir / name.slug
-    _check_target(target, force=force)
     moment = creation_moment()
     with frozen_clock(moment):
         context = build_context(template, name, resolved)
+
+    def render_into(folder: Path) -> Path:
+        with frozen_clock(moment):
+            return render(template, context, folder)
+
+    def record_for(rendered: Path, written: tuple[str, ...]) -> bytes:
+        return build_record(
+            template,
+            name,
+            context,
+            resolved,
+            rendered=rendered,
+            written=written,
+            provenance=provenance,
+            moment=moment,
+        )
+
+    target = output_dir.expanduser().absolute() / name.slug
+    the_plan = produce(target, render_into, record_for, force=force, dry_run=dry_run)
+    commands = record_commands(context)
+    return Result(target, template.name, resolved, commands, the_plan, dry_run=dry_run)
+
+
+def produce(
+    target: Path,
+    render_into: Callable[[Path], Path],
+    record_for: Callable[[Path, tuple[str, ...]], bytes],
+    *,
+    force: bool,
+    dry_run: bool,
+) -> Plan:
+    """Render into staging beside ``target``, plan, and apply: the stages every source shares.
+
+    ``render_into(folder)`` renders the project into ``folder`` and returns it;
+    ``record_for(rendered, written)`` returns the provenance record's bytes.
+    """
+    _check_target(target, force=force)
+    output_dir = target.parent
     created = _missing_parents(output_dir)
     applied = False
     try:
@@ -108,9 +143,8 @@ def generate(
         except OSError as error:
             raise GenerationError(f"Cannot create {output_dir}: {describe(error)}.") from error
         sweep_stale(output_dir)
-        with staging(output_dir, name.slug) as stage:
-            with frozen_clock(moment):
-                rendered = render(template, context, stage / "render")
+        with staging(output_dir, target.name) as stage:
+            rendered = render_into(stage / "render")
             try:
                 the_plan = plan(rendered, target, recorded=read_record(target))
             except Clash as clash:
@@ -119,16 +153,7 @@ def generate(
                     "Nothing was written; move that path aside and run again.",
                     path=target / clash.rel,
                 ) from None
-            record = build_record(
-                template,
-                name,
-                context,
-                resolved,
-                rendered=rendered,
-                written=the_plan.written,
-                provenance=provenance,
-                moment=moment,
-            )
+            record = record_for(rendered, the_plan.written)
             if not dry_run:
                 with held():
                     apply(the_plan, rendered, record, backup=stage / "backup")
@@ -143,8 +168,7 @@ def generate(
     finally:
         if dry_run or not applied:
             _remove_created(created)
-    commands = record_commands(context)
-    return Result(target, template.name, resolved, commands, the_plan, dry_run=dry_run)
+    return the_plan
 
 
 def creation_moment() -> datetime:
