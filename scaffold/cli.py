@@ -258,6 +258,26 @@ def new(
         bool, typer.Option("--install", help="Create .venv and install the project into it.")
     ] = False,
     as_json: JsonFlag = False,
+    template_source: Annotated[
+        str | None,
+        typer.Option(
+            "--template",
+            metavar="SOURCE",
+            help="Any cookiecutter template: a folder, git URL, zip, gh:/gl:/bb: name.",
+        ),
+    ] = None,
+    checkout: Annotated[
+        str | None, typer.Option("--checkout", help="Branch, tag or commit of --template.")
+    ] = None,
+    directory: Annotated[
+        str | None, typer.Option("--directory", help="Folder of --template holding the template.")
+    ] = None,
+    trust: Annotated[
+        bool, typer.Option("--trust", help="Run --template's hooks and extensions (its code).")
+    ] = False,
+    no_hooks: Annotated[
+        bool, typer.Option("--no-hooks", help="Render --template without running its code.")
+    ] = False,
 ) -> None:
     """Generate a starter project, for a framework you name or the one recommended."""
     from scaffold.generate import Provenance, generate
@@ -268,6 +288,33 @@ def new(
     validate_name(name)
     options = _pairs(option or [], "-o")
     interactive = not no_input and ui.is_interactive()
+    if template_source is not None:
+        if framework or auto or answer or answers:
+            raise UsageError("--template takes no --framework, --auto or answers: choose one.")
+        if trust and no_hooks:
+            raise UsageError("Give either --trust or --no-hooks, not both.")
+        result = _new_from_source(
+            name,
+            template_source,
+            checkout=checkout,
+            directory=directory,
+            options=options,
+            output_dir=output_dir,
+            trust=trust,
+            no_hooks=no_hooks,
+            force=force,
+            dry_run=dry_run,
+            interactive=interactive,
+        )
+        _show_new(result, None, git=git, install=install, dry_run=dry_run, as_json=as_json)
+        return
+    for flag, given in (("--checkout", checkout), ("--directory", directory)):
+        if given is not None:
+            raise UsageError(f"{flag} goes with --template.")
+    if trust or no_hooks:
+        raise UsageError(
+            "--trust and --no-hooks go with --template: built-in templates run no code."
+        )
     provenance = None
     if framework:
         template = _template_for(framework)
@@ -293,23 +340,71 @@ def new(
         dry_run=dry_run,
         provenance=provenance,
     )
+    _show_new(result, provenance, git=git, install=install, dry_run=dry_run, as_json=as_json)
+
+
+def _show_new(
+    result: Result,
+    provenance: Provenance | None,
+    *,
+    git: bool,
+    install: bool,
+    dry_run: bool,
+    as_json: bool,
+) -> None:
+    """Run git and the install after a generation, then say what was done."""
     git_note = None
+    installed = install and not dry_run and bool(result.commands)
     if not dry_run:
-        git_note = _after(result, git=git, install=install)
+        git_note = _after(result, git=git, install=installed)
+        if install and not installed:
+            ui.note("The template says nothing of how to install its project: nothing installed.")
     if as_json:
         why = dict(provenance.recommendation) if provenance and provenance.recommendation else None
         ui.emit_json(
-            {
-                **result.to_dict(),
-                "recommendation": why,
-                "git": git_note,
-                "installed": install and not dry_run,
-            }
+            {**result.to_dict(), "recommendation": why, "git": git_note, "installed": installed}
         )
     elif dry_run:
         ui.show_tree(result)
     else:
-        ui.show_created(result, git=git_note, installed=install)
+        ui.show_created(result, git=git_note, installed=installed)
+
+
+def _new_from_source(
+    name: str,
+    source: str,
+    *,
+    checkout: str | None,
+    directory: str | None,
+    options: dict[str, str],
+    output_dir: Path,
+    trust: bool,
+    no_hooks: bool,
+    force: bool,
+    dry_run: bool,
+    interactive: bool,
+) -> Result:
+    """Generate from a third-party template, fetched for the run and removed afterwards."""
+    from scaffold.generate.foreign import NAME_KEY, generate_foreign, load
+    from scaffold.names import validate_name
+    from scaffold.sources import fetched
+
+    project = validate_name(name)
+    with fetched(source, checkout=checkout, directory=directory) as where:
+        foreign = load(where, options=options)
+        if NAME_KEY not in foreign.config:
+            ui.note(f"The template has no {NAME_KEY}: it names its own folder; NAME is unused.")
+        return generate_foreign(
+            foreign,
+            project,
+            options=options,
+            output_dir=output_dir,
+            trust=trust,
+            no_hooks=no_hooks,
+            force=force,
+            dry_run=dry_run,
+            ask=ui.ask_variable if interactive else None,
+        )
 
 
 def _choose(

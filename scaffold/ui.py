@@ -259,13 +259,14 @@ def show_created(result: Result, *, git: str | None, installed: bool) -> None:
     if git:
         console.print(f"[dim]{_escape(git)}[/]")
     commands = result.commands
-    steps = [f"cd {shlex.quote(str(result.path))}"]
-    if installed:
-        steps.append(". .venv/bin/activate")
-    else:
-        steps += ["python -m venv .venv && . .venv/bin/activate", commands["install"]]
-    lines = [*steps, f"{commands['dev']}   # development server"]
-    lines += [f"{commands['test']}   # tests", f"{commands['serve']}   # production server"]
+    lines = [f"cd {shlex.quote(str(result.path))}"]
+    if commands:
+        if installed:
+            lines.append(". .venv/bin/activate")
+        else:
+            lines += ["python -m venv .venv && . .venv/bin/activate", commands["install"]]
+        lines += [f"{commands['dev']}   # development server"]
+        lines += [f"{commands['test']}   # tests", f"{commands['serve']}   # production server"]
     console.print("\n[bold]Next steps[/]")
     for line in lines:
         # A shell command is never wrapped, so that it can be copied as it is.
@@ -302,3 +303,30 @@ def show_update(result: UpdateResult) -> None:
         )
     else:
         console.print("[green]✔[/] Merged: one merge commit on your branch (see git log).")
+
+
+def ask_variable(key: str, label: str, kind: str, default: Any, choices: tuple[str, ...]) -> Any:
+    """Ask for one variable of a third-party template, as cookiecutter would; Enter keeps it."""
+    from rich.prompt import Confirm, Prompt
+
+    console = out()
+    text = _escape(label)
+    if kind == "yes/no":
+        return Confirm.ask(text, console=console, default=bool(default))
+    if kind == "choice":
+        for number, choice in enumerate(choices, 1):
+            console.print(f"  {number} - {_escape(choice)}")
+        numbers = [str(n) for n in range(1, len(choices) + 1)]
+        picked = Prompt.ask(text, console=console, choices=numbers, default="1")
+        return choices[int(picked) - 1]
+    if kind == "dict":
+        while True:
+            raw = Prompt.ask(f"{text} [dim](JSON)[/]", console=console, default=json.dumps(default))
+            try:
+                value = json.loads(raw)
+            except ValueError:
+                value = None
+            if isinstance(value, dict):
+                return value
+            console.print('[red]Give a JSON object, e.g. {"key": "value"}.[/]')
+    return Prompt.ask(text, console=console, default=str(default))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 from scaffold.names import ProjectName
@@ -14,14 +15,14 @@ _DERIVED = {"project_slug": "slug", "package_name": "package"}
 
 
 @contextlib.contextmanager
-def importable(template: Template) -> Iterator[None]:
-    """Let cookiecutter import the template's local Jinja extensions, as it does itself."""
-    sys.path.insert(0, str(template.path))
+def importable(folder: Path) -> Iterator[None]:
+    """Let cookiecutter import a template's local Jinja extensions, as it does itself."""
+    sys.path.insert(0, str(folder))
     try:
         yield
     finally:
         with contextlib.suppress(ValueError):
-            sys.path.remove(str(template.path))
+            sys.path.remove(str(folder))
 
 
 def build_context(
@@ -36,7 +37,7 @@ def build_context(
     from cookiecutter.environment import StrictEnvironment
 
     values: dict[str, Any] = {}
-    with importable(template):
+    with importable(template.path):
         env = StrictEnvironment(context={"cookiecutter": dict(template.config)})
         for key, raw in template.config.items():
             if key == NAME_KEY:

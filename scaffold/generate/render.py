@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import logging
 import os
 import shutil
 import tempfile
@@ -16,6 +17,10 @@ from scaffold.errors import GenerationError
 from scaffold.generate.context import importable
 from scaffold.signals import held
 from scaffold.template import Template
+
+# cookiecutter logs a failed hook with its traceback; scaffold reports it in one line.
+logging.getLogger("cookiecutter").addHandler(logging.NullHandler())
+logging.getLogger("cookiecutter").propagate = False
 
 #: Staging folders are hidden siblings of the target, named so a later run recognises them.
 STAGING_PREFIX = ".scaffold-staging-"
@@ -132,7 +137,7 @@ def render(template: Template, context: dict[str, Any], into: Path) -> Path:
     if cache is not None:
         values["_jinja2_env_vars"] = {**values.get("_jinja2_env_vars", {}), "bytecode_cache": cache}
     try:
-        with importable(template):
+        with importable(template.path):
             rendered = generate_files(
                 template.path, {"cookiecutter": values}, output_dir=into, accept_hooks=True
             )
