@@ -221,7 +221,7 @@ def test_a_failing_hook_leaves_nothing(runner: CliRunner, tmp_path: Path) -> Non
         runner, "demo", "--template", str(template), "--output-dir", str(out), "--trust"
     )
     assert result.exit_code == 1
-    assert "hook of the template failed" in result.stderr
+    assert "A hook of the tpl template failed" in result.stderr
     assert "Traceback" not in result.output
     assert not out.exists()
 

@@ -27,6 +27,7 @@ def test_defaults_render_every_file_and_record_provenance(mini: Template, tmp_pa
     assert result.path == project
     assert set(result.files) == {
         ".env",
+        ".gitignore",
         ".scaffold.json",
         "README.md",
         "my_app/__init__.py",

@@ -18,11 +18,11 @@ from typing import Any, Literal
 from jinja2 import TemplateError, UndefinedError
 from jinja2.sandbox import SecurityError
 
-from scaffold.errors import GenerationError, UnknownOptionError, UsageError, shown
+from scaffold.errors import UnknownOptionError, UsageError, shown
 from scaffold.generate.context import importable
 from scaffold.generate.pipeline import Result, creation_moment, produce
 from scaffold.generate.plan import SECRET_FILES, sha256
-from scaffold.generate.render import describe, frozen_clock
+from scaffold.generate.render import failures_of, frozen_clock
 from scaffold.generate.sandbox import (
     check_names,
     environment,
@@ -315,37 +315,25 @@ def _project_template(path: Path) -> Path:
 def _render_project(
     foreign: Foreign, context: dict[str, Any], into: Path, *, trust: bool, moment: Any
 ) -> Path:
-    from cookiecutter.exceptions import CookiecutterException, FailedHookException
     from cookiecutter.generate import generate_files
 
     repo = foreign.path
     copied = None
     try:
-        if trust and any(hook.startswith("hooks/pre_prompt") for hook in foreign.hooks):
-            from cookiecutter.hooks import run_pre_prompt_hook
+        with failures_of(foreign.name):
+            if trust and any(hook.startswith("hooks/pre_prompt") for hook in foreign.hooks):
+                from cookiecutter.hooks import run_pre_prompt_hook
 
-            copied = Path(run_pre_prompt_hook(str(repo)))
-            repo = copied
-        with (
-            frozen_clock(moment),
-            rendering_with(lambda ctx: environment(ctx, trusted=trust)),
-            importable(repo) if trust else contextlib.nullcontext(),
-        ):
-            rendered = generate_files(str(repo), context, output_dir=into, accept_hooks=trust)
+                copied = Path(run_pre_prompt_hook(str(repo)))
+                repo = copied
+            with (
+                frozen_clock(moment),
+                rendering_with(lambda ctx: environment(ctx, trusted=trust)),
+                importable(repo) if trust else contextlib.nullcontext(),
+            ):
+                rendered = generate_files(str(repo), context, output_dir=into, accept_hooks=trust)
     except SecurityError as error:
         raise refuse_escape(error, template=foreign.path) from None
-    except FailedHookException as error:
-        raise GenerationError(
-            f"A hook of the template failed: {error}. Nothing was written."
-        ) from None
-    except OSError as error:
-        raise GenerationError(f"Cannot write the project ({describe(error)}).") from error
-    except (CookiecutterException, TemplateError) as error:
-        detail = " ".join(str(error).split())
-        raise GenerationError(
-            f"The template failed to render ({type(error).__name__}: {shown(detail, limit=300)}). "
-            "Nothing was written."
-        ) from error
     finally:
         if copied is not None:
             shutil.rmtree(copied, ignore_errors=True)

@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from scaffold.errors import GenerationError
+from scaffold.errors import GenerationError, shown
 from scaffold.generate.context import importable
 from scaffold.signals import held
 from scaffold.template import Template
@@ -126,31 +126,48 @@ def frozen_clock(moment: datetime) -> Iterator[None]:
         extensions.arrow = real
 
 
-def render(template: Template, context: dict[str, Any], into: Path) -> Path:
-    """Render ``template`` with ``context`` into folder ``into``; return the project folder."""
-    from cookiecutter.exceptions import CookiecutterException
-    from cookiecutter.generate import generate_files
-    from jinja2 import TemplateError
+@contextlib.contextmanager
+def failures_of(name: str) -> Iterator[None]:
+    """Turn cookiecutter's and Jinja's failures while rendering ``name`` into GenerationError.
 
-    values = dict(context["cookiecutter"])
-    cache = _bytecode_cache()
-    if cache is not None:
-        values["_jinja2_env_vars"] = {**values.get("_jinja2_env_vars", {}), "bytecode_cache": cache}
+    Jinja's SecurityError passes through: the sandbox's caller says what it means.
+    """
+    from cookiecutter.exceptions import CookiecutterException, FailedHookException
+    from jinja2 import TemplateError
+    from jinja2.sandbox import SecurityError
+
     try:
-        with importable(template.path):
-            rendered = generate_files(
-                template.path, {"cookiecutter": values}, output_dir=into, accept_hooks=True
-            )
+        yield
+    except SecurityError:
+        raise
+    except FailedHookException as error:
+        raise GenerationError(
+            f"A hook of the {name} template failed: {error}. Nothing was written."
+        ) from None
     except OSError as error:
         raise GenerationError(
             f"Cannot write the project ({describe(error)}). Nothing was written."
         ) from error
     except (CookiecutterException, TemplateError) as error:
-        detail = " ".join(str(error).split())
+        detail = shown(" ".join(str(error).split()), limit=300)
         raise GenerationError(
-            f"The {template.name} template failed to render ({type(error).__name__}: {detail}). "
+            f"The {name} template failed to render ({type(error).__name__}: {detail}). "
             "Nothing was written."
         ) from error
+
+
+def render(template: Template, context: dict[str, Any], into: Path) -> Path:
+    """Render ``template`` with ``context`` into folder ``into``; return the project folder."""
+    from cookiecutter.generate import generate_files
+
+    values = dict(context["cookiecutter"])
+    cache = _bytecode_cache()
+    if cache is not None:
+        values["_jinja2_env_vars"] = {**values.get("_jinja2_env_vars", {}), "bytecode_cache": cache}
+    with failures_of(template.name), importable(template.path):
+        rendered = generate_files(
+            template.path, {"cookiecutter": values}, output_dir=into, accept_hooks=True
+        )
     _drop_bytecode(Path(rendered))
     return Path(rendered)
 
