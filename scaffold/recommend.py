@@ -128,12 +128,19 @@ def recommend(
 
 
 def _ranking(answers: Mapping[str, str], catalog: Catalog, chosen: set[str]) -> list[Ranked]:
-    order = {framework.name: index for index, framework in enumerate(catalog.frameworks)}
-    ranked = (_rank(framework, answers) for framework in catalog.frameworks)
-    return sorted(
-        (r for r in ranked if r.framework in chosen),
-        key=lambda r: (-r.score, len(r.concerns), -len(r.reasons), order[r.framework]),
-    )
+    candidates = [framework for framework in catalog.frameworks if framework.name in chosen]
+    return [_rank(framework, answers) for framework in _ordered(candidates, answers)]
+
+
+def _ordered(candidates: list[Framework], answers: Mapping[str, str]) -> list[Framework]:
+    """Sort by score, then fewer concerns, then more reasons, then the article's order."""
+    return sorted(candidates, key=lambda framework: _standing(framework, answers))
+
+
+def _standing(framework: Framework, answers: Mapping[str, str]) -> tuple[int, int, int]:
+    """The ranking's sort key but for the article's order: -score, concerns, -reasons."""
+    weights = [c.weight for c in framework.criteria if answers[c.question] == c.value]
+    return -sum(weights), sum(w < 0 for w in weights), -sum(w > 0 for w in weights)
 
 
 def _close_call(
@@ -142,20 +149,20 @@ def _close_call(
     """Say which single answers would put the second framework first, when it is close."""
     if len(ranking) < 2 or ranking[0].score - ranking[1].score > CLOSE_MARGIN:
         return None
-    first, second = ranking[0], ranking[1]
+    first, second = (catalog.framework(ranked.framework) for ranked in ranking[:2])
+    candidates = [framework for framework in catalog.frameworks if framework.name in chosen]
     flips: list[tuple[str, str]] = []
     for question in catalog.questions:
         for value in question.choices:
-            if value == answers[question.key]:
-                continue
-            after = _ranking({**answers, question.key: value}, catalog, chosen)
-            scores = {ranked.framework: ranked.score for ranked in after}
+            changed = {**answers, question.key: value}
             if (
-                after[0].framework == second.framework
-                and scores[second.framework] > scores[first.framework]
+                value != answers[question.key]
+                and _ordered(candidates, changed)[0] is second
+                and _standing(second, changed)[0] < _standing(first, changed)[0]
             ):
                 flips.append((question.key, value))
-    return CloseCall(first.framework, second.framework, first.score - second.score, tuple(flips))
+    margin = ranking[0].score - ranking[1].score
+    return CloseCall(first.name, second.name, margin, tuple(flips))
 
 
 def _rank(framework: Framework, answers: Mapping[str, str]) -> Ranked:

@@ -1,10 +1,17 @@
-"""Projects described in the article's own words, and the framework each one should get."""
+"""Projects in the article's own words, the framework each should get, and a person answering."""
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 import pytest
+
+from scaffold.adaptive import Step, next_step
+from scaffold.catalog import Catalog, load_catalog
+
+CATALOG = load_catalog()
+ALL = tuple(framework.name for framework in CATALOG.frameworks)
 
 
 @dataclass(frozen=True)
@@ -125,3 +132,30 @@ SCENARIOS = [
     _s("small-start-growing-full-stack", "turbogears", TURBOGEARS, micro_to_full="yes",
        size="small", will_grow="yes"),
 ]  # fmt: skip
+
+
+def ask(
+    truth: Mapping[str, str],
+    catalog: Catalog = CATALOG,
+    *,
+    races: Sequence[Collection[str]] = (ALL,),
+    preset: Mapping[str, str] | None = None,
+) -> tuple[list[Step], dict[str, str]]:
+    """Play a person who answers `truth` (defaults elsewhere): the steps asked, the answers."""
+    answers = dict(preset or {})
+    steps = []
+    while (step := next_step(answers, catalog, races=races)).question is not None:
+        steps.append(step)
+        question = step.question
+        answers[question.key] = truth.get(question.key, question.default)
+    return steps, answers
+
+
+def asked(steps: list[Step]) -> list[str]:
+    """The keys of the questions asked, in order."""
+    return [step.question.key for step in steps if step.question]
+
+
+def questions_asked(races: Sequence[Collection[str]]) -> list[int]:
+    """How many questions the person of each scenario is asked."""
+    return [len(ask(scenario.answers, races=races)[0]) for scenario in SCENARIOS]

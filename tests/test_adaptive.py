@@ -2,41 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Sequence
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from scenarios import SCENARIOS, Scenario
+from scenarios import ALL, SCENARIOS, Scenario, ask, asked, questions_asked
 
 from scaffold.adaptive import Step, in_order, next_step
 from scaffold.catalog import Catalog, load_catalog, load_catalog_from
 from scaffold.recommend import recommend
 
 CATALOG = load_catalog()
-ALL = tuple(framework.name for framework in CATALOG.frameworks)
 DETAILED = ("django", "web2py", "flask", "bottle", "cherrypy")
-
-
-def ask(
-    truth: Mapping[str, str],
-    catalog: Catalog = CATALOG,
-    *,
-    races: Sequence[Collection[str]] = (ALL,),
-    preset: Mapping[str, str] | None = None,
-) -> tuple[list[Step], dict[str, str]]:
-    """Play a person who answers `truth` (defaults elsewhere): the steps asked, the answers."""
-    answers = dict(preset or {})
-    steps = []
-    while (step := next_step(answers, catalog, races=races)).question is not None:
-        steps.append(step)
-        question = step.question
-        answers[question.key] = truth.get(question.key, question.default)
-    return steps, answers
-
-
-def asked(steps: list[Step]) -> list[str]:
-    return [step.question.key for step in steps if step.question]
 
 
 def _catalog(frameworks: dict[str, dict[str, int]], questions: Sequence[str]) -> Catalog:
@@ -114,11 +92,6 @@ def test_each_scenario_ends_on_its_framework(scenario: Scenario) -> None:
     steps, answers = ask(scenario.answers, races=[ALL, DETAILED])
     assert recommend(answers, CATALOG).top.framework == scenario.top
     assert len(steps) <= len(CATALOG.questions)
-
-
-def questions_asked(races: Sequence[Collection[str]]) -> list[int]:
-    """How many questions each scenario's person is asked."""
-    return [len(ask(scenario.answers, races=races)[0]) for scenario in SCENARIOS]
 
 
 def test_typical_answers_ask_fewer_questions_than_there_are() -> None:
