@@ -151,15 +151,19 @@ def _close_call(
         return None
     first, second = (catalog.framework(ranked.framework) for ranked in ranking[:2])
     candidates = [framework for framework in catalog.frameworks if framework.name in chosen]
+    before = {framework.name: _standing(framework, answers) for framework in candidates}
+    keys = {framework.name: {c.question for c in framework.criteria} for framework in candidates}
     flips: list[tuple[str, str]] = []
     for question in catalog.questions:
+        # Only the frameworks with a criterion on this question can move.
+        moving = [f for f in candidates if question.key in keys[f.name]]
         for value in question.choices:
+            if value == answers[question.key]:
+                continue
             changed = {**answers, question.key: value}
-            if (
-                value != answers[question.key]
-                and _ordered(candidates, changed)[0] is second
-                and _standing(second, changed)[0] < _standing(first, changed)[0]
-            ):
+            after = before | {f.name: _standing(f, changed) for f in moving}
+            leader = min(candidates, key=lambda f: after[f.name])  # the first of equals
+            if leader is second and after[second.name][0] < after[first.name][0]:
                 flips.append((question.key, value))
     margin = ranking[0].score - ranking[1].score
     return CloseCall(first.name, second.name, margin, tuple(flips))
