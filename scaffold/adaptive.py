@@ -33,12 +33,13 @@ def next_step(
     """Return the most decisive unanswered question, or None once every race is settled.
 
     A race is a set of framework names whose top must be settled: every framework, or
-    those that have a template; an empty race is ignored. A race is settled when its
-    leader stays strictly first however the unanswered questions are answered. Scores are
-    sums of weights, so the most a rival can gain on the leader is the sum, over those
-    questions, of the largest difference one answer makes between the two: an exact
-    bound, checked against every rival. Only questions on which two frameworks that can
-    still come first differ are asked (`at_most` counts them). The most decisive comes
+    those that have a template; an empty race is ignored. Scores are sums of weights, so
+    the most one framework can gain on another is the sum, over the unanswered questions,
+    of the largest difference one answer makes between the two: an exact bound. A
+    framework that another one beats even then can never come first; a race is settled
+    when one framework alone is left that can (a possible tie keeps it open). Only
+    questions on which two frameworks that can still come first differ are asked
+    (`at_most` counts them, an upper bound that never grows). The most decisive comes
     first: the one an answer to which leaves the rivals the least room to overtake, then
     the one whose default answer (the usual one) leaves the least, then the
     questionnaire's order; so the same answers always ask the same questions.
@@ -135,9 +136,20 @@ class _Race:
         }
 
     def contenders(self, scores: list[int]) -> list[int]:
-        """The members that may still come first: the leader and every rival that can tie it."""
-        margins = self.margins(scores)
-        return [self.leader(scores), *(rival for rival, m in margins.items() if m >= 0)]
+        """The members that may still come first: those no other member beats in every case.
+
+        A member beaten by another however the unasked questions are answered never comes
+        first, and stays beaten as questions are answered. The leader is never beaten so.
+        """
+        return [
+            member
+            for member in self.members
+            if all(
+                scores[member] - scores[other] + self.room(other)[member] >= 0
+                for other in self.members
+                if other != member
+            )
+        ]
 
     def live(self, scores: list[int]) -> list[int]:
         """The unasked questions some answer of which changes the order of two contenders."""

@@ -120,6 +120,8 @@ def test_the_stop_never_changes_the_top(
         assert recommend({**answers, **other}, CATALOG, candidates=race).top.framework == stopped
     for place, step in enumerate(steps):
         assert len(steps) - place <= step.at_most, "never more questions than announced"
+    for step, following in zip(steps, steps[1:], strict=False):
+        assert following.at_most < step.at_most, "the count of questions left only goes down"
 
 
 @settings(max_examples=20, deadline=None)
