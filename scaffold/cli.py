@@ -379,9 +379,7 @@ def _choose(
 
     templates = _templates(catalog)
     if not templates:
-        raise UsageError(
-            "No framework of the article has a template yet (see scaffold list)."
-        )
+        raise UsageError("No framework of the article has a template yet (see scaffold list).")
     # Only what can change the framework generated is asked: the race among the templates.
     given = _gather_answers(
         catalog,

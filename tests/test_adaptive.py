@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import pytest
@@ -120,7 +121,7 @@ def test_the_stop_never_changes_the_top(
         assert recommend({**answers, **other}, CATALOG, candidates=race).top.framework == stopped
     for place, step in enumerate(steps):
         assert len(steps) - place <= step.at_most, "never more questions than announced"
-    for step, following in zip(steps, steps[1:], strict=False):
+    for step, following in itertools.pairwise(steps):
         assert following.at_most < step.at_most, "the count of questions left only goes down"
 
 

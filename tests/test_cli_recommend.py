@@ -327,3 +327,14 @@ def test_end_of_input_at_a_prompt_is_an_interruption_not_a_crash(
     result = runner.invoke(app, ["recommend"], input="small\n")
     assert result.exit_code == 130
     assert "Interrupted" in result.stderr and "Traceback" not in result.output
+
+
+def test_new_auto_without_any_template_of_the_article_is_exit_2(
+    runner: CliRunner, tmp_path: Path, mini_root: Path
+) -> None:
+    result = runner.invoke(
+        app, ["new", "demo", "--auto", "--no-input", "--output-dir", str(tmp_path)]
+    )
+    assert result.exit_code == 2, result.output
+    assert "No framework of the article has a template yet" in result.stderr
+    assert list(tmp_path.iterdir()) == []
