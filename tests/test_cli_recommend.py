@@ -48,6 +48,48 @@ def some_templates(some_templates_root: Path, monkeypatch: pytest.MonkeyPatch) -
     return some_templates_root
 
 
+@pytest.fixture
+def every_template(
+    fixture_templates: Path, tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Path:
+    """A templates root with a template for each of the eleven frameworks, as once they land."""
+    root = tmp_path_factory.mktemp("every-template")
+    for name in ALL:
+        shutil.copytree(fixture_templates / "mini", root / name)
+    monkeypatch.setattr(template_module, "templates_root", lambda: root)
+    return root
+
+
+def test_once_every_template_lands_the_best_framework_is_generated(
+    runner: CliRunner, tmp_path: Path, every_template: Path
+) -> None:
+    result = runner.invoke(app, ["recommend", "--no-input", "--json", "-a", "realtime=yes"])
+    ranking = json.loads(result.stdout)["ranking"]
+    assert all(ranked["has_template"] for ranked in ranking)
+    result = runner.invoke(
+        app,
+        ["new", "feed", "--auto", "--no-input", "--no-git", "--output-dir", str(tmp_path),
+         "-a", "realtime=yes"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "no template yet" not in result.stdout
+    record = json.loads((tmp_path / "feed" / ".scaffold.json").read_text())
+    assert record["template"]["name"] == "tornado"
+
+
+def test_once_every_template_lands_recommend_and_new_ask_the_same(
+    runner: CliRunner, terminal: None, every_template: Path
+) -> None:
+    truth = {"semantic_data": "yes"}
+    lines, _ = _replies(truth, races=[ALL])
+    for command in (["recommend", "--json"], ["new", "x", "--auto", "--dry-run", "--json"]):
+        result = runner.invoke(app, command, input="\n".join(lines) + "\n")
+        assert result.exit_code == 0, result.output
+        assert result.stderr.count("Question ") == len(lines)
+    assert json.loads(result.stdout)["framework"] == "cubicweb"
+
+
 def test_recommend_json_ranks_every_framework_of_the_article(runner: CliRunner) -> None:
     result = runner.invoke(app, ["recommend", "--no-input", "--json", *DJANGO_ANSWERS])
     assert result.exit_code == 0, result.output
