@@ -215,10 +215,7 @@ def ask_questions(
     step = next_step(answers)
     if step.question is None:
         return answers
-    console.print(
-        "[bold]About your project[/] [dim](Enter keeps the default; the questions stop as soon "
-        "as your answers settle the recommendation)[/]"
-    )
+    console.print("[bold]About your project[/] [dim](Enter keeps the default)[/]")
     asked = 0
     while (question := step.question) is not None:
         asked += 1
