@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -127,6 +127,13 @@ AnswersFile = Annotated[
 NoInput = Annotated[
     bool, typer.Option("--no-input", help="Ask nothing; unanswered questions take defaults.")
 ]
+AllQuestions = Annotated[
+    bool,
+    typer.Option(
+        "--all-questions",
+        help="Ask every question, not only those that can still change the recommendation.",
+    ),
+]
 
 
 @app.command("list")
@@ -183,25 +190,48 @@ def _gather_answers(
     *,
     ask: bool,
     to_stderr: bool,
+    races: Sequence[Collection[str]] = (),
+    all_questions: bool = False,
 ) -> dict[str, str]:
-    from scaffold import questionnaire
+    """Read the given answers; on a terminal, ask what can still change the top of `races`.
+
+    With `all_questions`, every question not answered yet is asked, in order.
+    """
+    from scaffold import adaptive, questionnaire
 
     given = questionnaire.merge(
         questionnaire.load_answers_file(answers_file, catalog) if answers_file else {},
         questionnaire.parse_pairs(pairs, catalog),
     )
     if ask:
+
+        def next_step(answers: dict[str, str]) -> adaptive.Step:
+            if all_questions:
+                return adaptive.in_order(answers, catalog)
+            return adaptive.next_step(answers, catalog, races=races)
+
         given = ui.ask_questions(
-            catalog.questions, given, parse=questionnaire.normalize, to_stderr=to_stderr
+            next_step,
+            given,
+            parse=questionnaire.normalize,
+            total=len(catalog.questions),
+            to_stderr=to_stderr,
         )
     return given
 
 
-def _recommend(catalog: Catalog, answers: dict[str, str]) -> Recommendation:
-    from scaffold.recommend import recommend
+def _templates(catalog: Catalog) -> list[str]:
+    """The frameworks of the catalog that have a template, found at run time."""
     from scaffold.template import discover
 
-    return recommend(answers, catalog, candidates=[t.name for t in discover()])
+    found = {template.name for template in discover()}
+    return [framework.name for framework in catalog.frameworks if framework.name in found]
+
+
+def _recommend(catalog: Catalog, answers: dict[str, str]) -> Recommendation:
+    from scaffold.recommend import recommend
+
+    return recommend(answers, catalog, templates=_templates(catalog))
 
 
 @app.command("recommend")
@@ -210,12 +240,23 @@ def recommend_command(
     answer: AnswerFlag = None,
     answers: AnswersFile = None,
     no_input: NoInput = False,
+    all_questions: AllQuestions = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Ask what the project needs and rank the frameworks, with the article's reasons."""
     catalog = _catalog()
     ask = not no_input and ui.is_interactive()
-    given = _gather_answers(catalog, answer or [], answers, ask=ask, to_stderr=as_json)
+    # Settle both the top framework and the best one that can be generated today.
+    races = [[framework.name for framework in catalog.frameworks], _templates(catalog)]
+    given = _gather_answers(
+        catalog,
+        answer or [],
+        answers,
+        ask=ask,
+        to_stderr=as_json,
+        races=races,
+        all_questions=all_questions,
+    )
     recommendation = _recommend(catalog, given)
     if as_json:
         ui.emit_json(recommendation.to_dict())
@@ -253,6 +294,7 @@ def new(
         bool, typer.Option("--dry-run", help="Show the files that would be written.")
     ] = False,
     no_input: NoInput = False,
+    all_questions: AllQuestions = False,
     git: Annotated[bool, typer.Option("--git/--no-git", help="Create a git repository.")] = True,
     install: Annotated[
         bool, typer.Option("--install", help="Create .venv and install the project into it.")
@@ -328,7 +370,14 @@ def new(
                 "recommendation (there is no terminal to ask on)."
             )
         template, provenance, options = _choose(
-            _catalog(), answer or [], answers, options, ask=interactive, auto=auto, json=as_json
+            _catalog(),
+            answer or [],
+            answers,
+            options,
+            ask=interactive,
+            auto=auto,
+            json=as_json,
+            all_questions=all_questions,
         )
     project = validate_name(name, reserved=template.reserved_names)
     result = generate(
@@ -416,18 +465,35 @@ def _choose(
     ask: bool,
     auto: bool,
     json: bool,
+    all_questions: bool,
 ) -> tuple[Template, Provenance, dict[str, str]]:
-    """Run the questionnaire and pick a template: the top one, or the person's choice."""
+    """Run the questionnaire and pick a template: the best one, or the person's choice."""
     from scaffold.generate import Provenance
     from scaffold.questionnaire import implied_options
     from scaffold.template import find_template
 
-    given = _gather_answers(catalog, pairs, answers_file, ask=ask, to_stderr=json)
+    templates = _templates(catalog)
+    if not templates:
+        raise UsageError("No framework of the article has a template yet (see scaffold list).")
+    # Only what can change the framework generated is asked: the race among the templates.
+    given = _gather_answers(
+        catalog,
+        pairs,
+        answers_file,
+        ask=ask,
+        to_stderr=json,
+        races=[templates],
+        all_questions=all_questions,
+    )
     recommendation = _recommend(catalog, given)
     if auto:
-        chosen = recommendation.top
-        if not json:
-            ui.explain_choice(chosen)
+        chosen = recommendation.best_with_template or recommendation.top
+        passed_over = None if chosen is recommendation.top else recommendation.top
+        if json:
+            if passed_over:
+                ui.note(f"{passed_over.title} ranks first but has no template yet.")
+        else:
+            ui.explain_choice(chosen, passed_over=passed_over)
     else:
         picked = ui.choose_framework(recommendation, to_stderr=json)
         chosen = next(r for r in recommendation.ranking if r.framework == picked.lower())

@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from scaffold.adaptive import Step
     from scaffold.catalog import Framework, Question
     from scaffold.generate import Result
-    from scaffold.recommend import Ranked, Recommendation
+    from scaffold.recommend import CloseCall, Ranked, Recommendation
     from scaffold.template import Template
     from scaffold.update import UpdateResult
 
@@ -128,16 +129,56 @@ def show_info(framework: Framework, template: Template | None) -> None:
 
 
 def show_ranking(recommendation: Recommendation, *, console: Console | None = None) -> None:
-    """Print every candidate with its score, the article's reasons and its concerns."""
+    """Print every framework with its score, the article's reasons and its concerns.
+
+    A framework without a template is marked; a close call names the answers that flip it.
+    """
     console = console or out()
     for place, ranked in enumerate(recommendation.ranking, start=1):
-        console.print(f"\n[bold]{place}. {_escape(ranked.title)}[/]  score {ranked.score:+d}")
+        mark = "" if ranked.has_template else "  [yellow]no template yet[/]"
+        console.print(f"\n[bold]{place}. {_escape(ranked.title)}[/]  score {ranked.score:+d}{mark}")
         _print_reasons(console, ranked)
+    if recommendation.close_call:
+        text = _close_call(recommendation.close_call, recommendation)
+        console.print(f"\n[bold]Close call:[/] {_escape(text)}", soft_wrap=True)
+    best = recommendation.best_with_template
+    if best and not recommendation.top.has_template:
+        console.print(
+            f"\n[dim]{_escape(recommendation.top.title)} has no template yet; the best you can "
+            f"generate: {_escape(best.title)} (scaffold new NAME --framework {best.framework}).[/]",
+            soft_wrap=True,
+        )
 
 
-def explain_choice(ranked: Ranked, *, console: Console | None = None) -> None:
-    """Say which framework was chosen and why, in the article's words."""
+def _close_call(close: CloseCall, recommendation: Recommendation) -> str:
+    """Say how close the top two are and which single answers would swap them."""
+    titles = {ranked.framework: ranked.title for ranked in recommendation.ranking}
+    first, second = titles[close.first], titles[close.second]
+    lead = (
+        f"{first} leads {second} by {close.margin}"
+        if close.margin
+        else f"{first} and {second} have the same score"
+    )
+    if not close.flips:
+        return f"{lead}; no single answer puts {second} first."
+    flips = " or ".join(f"{key}={value}" for key, value in close.flips)
+    return f"{lead}: answer {flips} and {second} comes first."
+
+
+def explain_choice(
+    ranked: Ranked, *, passed_over: Ranked | None = None, console: Console | None = None
+) -> None:
+    """Say which framework was chosen and why, in the article's words.
+
+    `passed_over` is a better ranked framework that has no template yet.
+    """
     console = console or out()
+    if passed_over:
+        console.print(
+            f"{_escape(passed_over.title)} ranks first (score {passed_over.score:+d}) but has "
+            f"no template yet: generating {_escape(ranked.title)}, the best that has one.",
+            soft_wrap=True,
+        )
     console.print(f"[bold]Recommended: {_escape(ranked.title)}[/] (score {ranked.score:+d})")
     _print_reasons(console, ranked)
 
@@ -152,16 +193,19 @@ def _print_reasons(console: Console, ranked: Ranked) -> None:
 
 
 def ask_questions(
-    questions: Sequence[Question],
+    next_step: Callable[[dict[str, str]], Step],
     preset: dict[str, str],
     *,
     parse: Callable[[Question, str], str],
+    total: int,
     to_stderr: bool = False,
 ) -> dict[str, str]:
-    """Ask every question not in ``preset``, one by one; Enter keeps the default.
+    """Ask the questions ``next_step`` picks until it has none; Enter keeps the default.
 
-    ``parse`` normalises an answer or raises a ScaffoldError, whose message is shown
-    before the question is asked again.
+    ``next_step`` gets the answers so far (``preset`` included, never asked again) and
+    says which question comes next and how many may follow. ``parse`` normalises an
+    answer or raises a ScaffoldError, whose message is shown before the question is asked
+    again. ``total`` is the number of questions of the questionnaire.
     """
     from rich.prompt import Prompt
 
@@ -169,11 +213,16 @@ def ask_questions(
 
     console = err() if to_stderr else out()
     answers = dict(preset)
-    pending = [q for q in questions if q.key not in preset]
-    if pending:
-        console.print("[bold]About your project[/] [dim](Enter keeps the default)[/]")
-    for question in pending:
-        console.print(f"\n[dim]{_escape(question.help)}[/]")
+    step = next_step(answers)
+    if step.question is None:
+        return answers
+    console.print("[bold]About your project[/] [dim](Enter keeps the default)[/]")
+    asked = 0
+    while (question := step.question) is not None:
+        asked += 1
+        more = step.at_most - 1
+        progress = f"at most {more} more" if more else "the last"
+        console.print(f"\n[dim]Question {asked}, {progress}. {_escape(question.help)}[/]")
         label = f"{_escape(question.prompt)} [dim]({'/'.join(question.choices)})[/]"
         while question.key not in answers:
             raw = Prompt.ask(label, console=console, default=question.default)
@@ -181,16 +230,26 @@ def ask_questions(
                 answers[question.key] = parse(question, raw)
             except ScaffoldError as problem:
                 console.print(f"[red]{_escape(str(problem))}[/]")
+        step = next_step(answers)
+    left = total - len(answers)
+    if left:
+        console.print(
+            f"\n[dim]That settles it: no answer to the {left} other question"
+            f"{'s' if left > 1 else ''} can change the recommendation.[/]"
+        )
     return answers
 
 
 def choose_framework(recommendation: Recommendation, *, to_stderr: bool = False) -> str:
-    """Show the ranking and let the person pick a framework, the top one preselected."""
+    """Show the ranking and let the person pick a framework that has a template.
+
+    The best one with a template is preselected.
+    """
     from rich.prompt import Prompt
 
     console = err() if to_stderr else out()
     show_ranking(recommendation, console=console)
-    names = [r.framework for r in recommendation.ranking]
+    names = [r.framework for r in recommendation.ranking if r.has_template]
     return Prompt.ask(
         "\nGenerate which framework",
         console=console,

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from scaffold.catalog import load_catalog
 
-ARTICLE = Path(__file__).resolve().parents[1].parent / "shared" / "seed-article.txt"
+#: The article beside the repository; SCAFFOLD_ARTICLE points elsewhere (from a git worktree).
+ARTICLE = Path(
+    os.environ.get("SCAFFOLD_ARTICLE")
+    or Path(__file__).resolve().parents[1].parent / "shared" / "seed-article.txt"
+)
 
 
 def _normalize(text: str) -> str:

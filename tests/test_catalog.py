@@ -22,7 +22,8 @@ TABLE_ONLY = ["dash", "aiohttp", "cubicweb", "falcon", "tornado", "turbogears"]
 DESIGN_KEYS = [
     "size", "rest_api", "auth", "strict_deadline", "will_grow", "multi_app", "many_databases",
     "output_formats", "server_rendered", "prototype", "flexibility", "min_dependencies", "oop",
-    "builtin_server",
+    "builtin_server", "async", "realtime", "high_traffic", "data_dashboard", "microservice",
+    "semantic_data", "micro_to_full", "sharding",
 ]  # fmt: skip
 
 
@@ -116,7 +117,18 @@ def test_questions_follow_the_design_in_order(catalog: Catalog) -> None:
 def test_question_implies_template_options(catalog: Catalog) -> None:
     assert catalog.question("rest_api").implies == {"yes": {"rest_api": "drf"}}
     assert catalog.question("auth").implies == {"yes": {"auth": "yes"}}
+    assert catalog.question("async").implies == {"yes": {"interface": "asgi"}}
     assert catalog.question("oop").implies == {}
+
+
+def test_every_question_can_change_some_score(catalog: Catalog) -> None:
+    asked = {c.question for framework in catalog.frameworks for c in framework.criteria}
+    assert asked == {question.key for question in catalog.questions}
+
+
+@pytest.mark.parametrize("name", DETAILED + TABLE_ONLY)
+def test_every_framework_has_a_reason_to_be_chosen(catalog: Catalog, name: str) -> None:
+    assert any(c.weight > 0 for c in catalog.framework(name).criteria)
 
 
 @pytest.mark.parametrize("name", ["flask", "Flask", "FLASK"])

@@ -68,7 +68,7 @@ def test_info_json_gives_the_article_profile(runner: CliRunner) -> None:
         assert profile[key], key
 
 
-def test_info_of_a_framework_without_template(runner: CliRunner) -> None:
+def test_info_of_a_framework_without_template(runner: CliRunner, mini_root: Path) -> None:
     result = runner.invoke(app, ["info", "tornado"])
     assert result.exit_code == 0
     assert "No template yet" in result.stdout

@@ -205,10 +205,14 @@ DJANGO_OPTIONS = {"database": ["sqlite", "postgresql"], "rest_api": ["none", "dr
         ({"rest_api": "yes", "auth": "yes"}, {"auth": ["no", "yes"]}, {"auth": "yes"}),
         ({"rest_api": "yes"}, {"rest_api": ["no", "yes"]}, {}),
         ({"auth": "yes"}, {}, {}),
+        ({"async": "yes"}, {"interface": ["wsgi", "asgi"]}, {"interface": "asgi"}),
+        ({"async": "no"}, {"interface": ["wsgi", "asgi"]}, {}),
+        ({"async": "yes"}, DJANGO_OPTIONS, {}),
     ],
     ids=[
         "nothing", "rest-api", "rest-api-and-auth", "answered-no", "undeclared-option",
-        "value-not-a-choice", "template-without-options",
+        "value-not-a-choice", "template-without-options", "async-asgi-interface",
+        "sync-keeps-the-default-interface", "async-without-an-interface-option",
     ],
 )  # fmt: skip
 def test_implied_options(

@@ -7,116 +7,35 @@ import json
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from scenarios import SCENARIOS, Scenario
 
 from scaffold.catalog import load_catalog, load_catalog_from
 from scaffold.errors import AnswerError, CatalogError, UnknownFrameworkError
-from scaffold.recommend import Ranked, Reason, Recommendation, recommend
+from scaffold.recommend import CLOSE_MARGIN, Ranked, Reason, Recommendation, recommend
 
 CATALOG = load_catalog()
 TEMPLATED = ("django", "web2py", "flask", "bottle", "cherrypy")
 ALL = tuple(framework.name for framework in CATALOG.frameworks)
 
 
-FLEXIBILITY = "Developing applications that demand for flexibility i.e using a variety of packages."
-
-
-def _scenario(id: str, top: str, quote: str, **answers: str) -> pytest.ParameterSet:
-    return pytest.param(answers, top, quote, id=id)
-
-
-SCENARIOS = [
-    _scenario("rest-api-large-deadline->django", "django", "Developing REST APIs.",
-              rest_api="yes", size="large", strict_deadline="yes"),
-    _scenario("rest-api->django", "django", "Developing REST APIs.", rest_api="yes"),
-    _scenario("secure-with-authorization->django", "django",
-              "Building secure projects with authorization.", auth="yes"),
-    _scenario("will-grow->django", "django",
-              "Projects that are likely to scale up and become complex in the future.",
-              will_grow="yes"),
-    _scenario("large-growing-secure->django", "django",
-              "Projects that are likely to scale up and become complex in the future.",
-              size="large", will_grow="yes", auth="yes"),
-    _scenario("large-deadline->django", "django", "Developing large projects with strict deadlines",
-              size="large", strict_deadline="yes"),
-    _scenario("rest-api-many-dbs->django", "django", "Developing REST APIs.",
-              rest_api="yes", many_databases="yes"),
-    _scenario("secure-oop->django", "django", "Building secure projects with authorization.",
-              auth="yes", oop="yes"),
-    _scenario("medium-rest-api-auth->django", "django", "Developing REST APIs.",
-              size="medium", rest_api="yes", auth="yes"),
-    _scenario("large-growing-few-deps->django", "django",
-              "Projects that are likely to scale up and become complex in the future.",
-              size="large", will_grow="yes", min_dependencies="yes"),
-    _scenario("many-dbs-multi-app-formats->web2py", "web2py",
-              "Large projects that can host one more than one application in one big application.",
-              many_databases="yes", multi_app="yes", output_formats="yes"),
-    _scenario("multi-app->web2py", "web2py",
-              "Large projects that can host one more than one application in one big application.",
-              multi_app="yes"),
-    _scenario("many-dbs->web2py", "web2py", "When developing for a range of database storages.",
-              many_databases="yes"),
-    _scenario("output-formats->web2py", "web2py",
-              "It can render templates in a range of output formats, templates can be HTML, RSS,"
-              " XML, JSON, PDF etc.", output_formats="yes"),
-    _scenario("secure-server-rendered-formats->web2py", "web2py",
-              "Developing secure monolith server side rendered applications with various"
-              " rendering formats.", server_rendered="yes", output_formats="yes", auth="yes"),
-    _scenario("large-multi-app->web2py", "web2py",
-              "Large projects that can host one more than one application in one big application.",
-              size="large", multi_app="yes"),
-    _scenario("server-rendered->web2py", "web2py",
-              "Developing secure monolith server side rendered applications with various"
-              " rendering formats.", server_rendered="yes"),
-    _scenario("small-flexible->flask", "flask",
-              FLEXIBILITY,
-              size="small", flexibility="yes"),
-    _scenario("flexible->flask", "flask",
-              FLEXIBILITY,
-              flexibility="yes"),
-    _scenario("static-site-prototype-flexible->flask", "flask",
-              "Create static websites and rapid prototypes.", prototype="yes", flexibility="yes"),
-    _scenario("small-flexible-with-auth->flask", "flask", "Working on smaller projects",
-              size="small", flexibility="yes", auth="yes"),
-    _scenario("prototype-small-few-deps->bottle", "bottle",
-              "Literally, It doesn't have any dependencies.",
-              prototype="yes", size="small", min_dependencies="yes"),
-    _scenario("few-deps->bottle", "bottle", "Literally, It doesn't have any dependencies.",
-              min_dependencies="yes"),
-    _scenario("simple-app-no-deps->bottle", "bottle", "Building simple web applications.",
-              size="small", min_dependencies="yes"),
-    _scenario("prototype-few-deps-flexible->bottle", "bottle", "Fast Prototyping",
-              prototype="yes", min_dependencies="yes", flexibility="yes"),
-    _scenario("oop-builtin-server->cherrypy", "cherrypy",
-              "If you are an OOP(Object Oriented Programming) fanatic, surely, this will be your"
-              " choice.", oop="yes", builtin_server="yes"),
-    _scenario("oop->cherrypy", "cherrypy",
-              "If you are an OOP(Object Oriented Programming) fanatic, surely, this will be your"
-              " choice.", oop="yes"),
-    _scenario("builtin-server->cherrypy", "cherrypy",
-              "Besides the OOP syntax, this framework comes with a production ready server.",
-              builtin_server="yes"),
-    _scenario("small-fast-oop->cherrypy", "cherrypy",
-              "When building small scale applications that require rapid development.",
-              size="small", prototype="yes", oop="yes"),
-    _scenario("prototype-builtin-server->cherrypy", "cherrypy", "Builing fast prototypes",
-              prototype="yes", builtin_server="yes"),
-]  # fmt: skip
-
-
-@pytest.mark.parametrize(("answers", "top", "quote"), SCENARIOS)
-def test_scenario(answers: dict[str, str], top: str, quote: str) -> None:
-    recommendation = recommend(answers, CATALOG, candidates=TEMPLATED)
+@pytest.mark.parametrize("scenario", [scenario.param() for scenario in SCENARIOS])
+def test_scenario(scenario: Scenario) -> None:
+    recommendation = recommend(scenario.answers, CATALOG)
     best = recommendation.top
-    assert best.framework == top
+    assert best.framework == scenario.top
     assert best.score > recommendation.ranking[1].score, "the top is not decided by a tie"
-    assert quote in [reason.quote for reason in best.reasons]
-    criteria = CATALOG.framework(top).criteria
+    assert scenario.quote in [reason.quote for reason in best.reasons]
+    criteria = CATALOG.framework(scenario.top).criteria
     for reason in best.reasons + best.concerns:
         assert any(
             (c.reason, c.quote, c.weight) == (reason.text, reason.quote, reason.weight)
-            and answers.get(c.question) == c.value
+            and scenario.answers.get(c.question) == c.value
             for c in criteria
         ), reason
+
+
+def test_every_framework_wins_a_scenario() -> None:
+    assert {scenario.top for scenario in SCENARIOS} == set(ALL)
 
 
 def test_reasons_and_concerns_are_split_by_sign_and_sorted_by_strength() -> None:
@@ -169,7 +88,9 @@ def test_answers_are_completed_and_normalised() -> None:
 
 
 def test_to_dict_is_the_json_schema() -> None:
-    recommendation = recommend({"size": "small"}, CATALOG, candidates=["django", "bottle"])
+    recommendation = recommend(
+        {"size": "small"}, CATALOG, candidates=["django", "bottle"], templates=["bottle"]
+    )
     data = recommendation.to_dict()
     assert json.loads(json.dumps(data)) == data
     assert data["answers"]["size"] == "small"
@@ -178,6 +99,7 @@ def test_to_dict_is_the_json_schema() -> None:
             "framework": "bottle",
             "title": "Bottle",
             "score": 2,
+            "has_template": True,
             "reasons": [
                 {
                     "text": "a simple web application",
@@ -191,6 +113,7 @@ def test_to_dict_is_the_json_schema() -> None:
             "framework": "django",
             "title": "Django",
             "score": -3,
+            "has_template": False,
             "reasons": [],
             "concerns": [
                 {
@@ -201,6 +124,58 @@ def test_to_dict_is_the_json_schema() -> None:
             ],
         },
     ]
+    assert data["close_call"] is None, "a lead of 5 is no close call"
+
+
+def test_every_framework_is_ranked_by_default() -> None:
+    ranking = recommend({}, CATALOG).ranking
+    assert [ranked.framework for ranked in ranking] == list(ALL)
+
+
+def test_frameworks_without_a_template_are_ranked_and_marked() -> None:
+    recommendation = recommend({"data_dashboard": "yes"}, CATALOG, templates=["flask", "Bottle"])
+    assert recommendation.top.framework == "dash" and not recommendation.top.has_template
+    marked = {ranked.framework for ranked in recommendation.ranking if ranked.has_template}
+    assert marked == {"flask", "bottle"}
+    best = recommendation.best_with_template
+    assert best is not None and best.framework == "flask", "equal scores: the article's order"
+
+
+def test_no_framework_with_a_template() -> None:
+    assert recommend({}, CATALOG, templates=[]).best_with_template is None
+
+
+def test_close_call_names_the_single_answer_that_flips_the_top_two() -> None:
+    close = recommend({"builtin_server": "yes"}, CATALOG).close_call
+    assert close is not None
+    assert (close.first, close.second, close.margin) == ("cherrypy", "aiohttp", 2)
+    assert close.flips == (("async", "yes"),)
+    assert close.to_dict() == {
+        "first": "cherrypy",
+        "second": "aiohttp",
+        "margin": 2,
+        "flips": [{"question": "async", "answer": "yes"}],
+    }
+    flipped = recommend({"builtin_server": "yes", "async": "yes"}, CATALOG).top
+    assert flipped.framework == "aiohttp"
+
+
+def test_close_call_flips_may_take_back_an_answer() -> None:
+    taken_back = recommend({"data_dashboard": "yes", "size": "small"}, CATALOG).close_call
+    assert taken_back is not None and ("data_dashboard", "no") in taken_back.flips
+
+
+def test_a_tie_broken_by_the_articles_order_is_no_flip() -> None:
+    close = recommend({"many_databases": "yes"}, CATALOG).close_call
+    assert close is not None and (close.first, close.second) == ("web2py", "django")
+    assert ("many_databases", "no") not in close.flips, "all at 0: Django first only by order"
+    assert ("rest_api", "yes") in close.flips
+
+
+def test_no_close_call_beyond_the_margin() -> None:
+    recommendation = recommend({"realtime": "yes", "async": "yes"}, CATALOG)
+    assert recommendation.top.score - recommendation.ranking[1].score > CLOSE_MARGIN
+    assert recommendation.close_call is None
 
 
 @pytest.mark.parametrize(
