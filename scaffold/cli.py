@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -14,7 +14,6 @@ from scaffold import __version__, ui
 from scaffold.errors import (
     NoTerminalError,
     ScaffoldError,
-    UnknownFrameworkError,
     UnknownOptionError,
     UsageError,
 )
@@ -22,9 +21,8 @@ from scaffold.signals import terminate_as_interrupt
 
 if TYPE_CHECKING:
     from scaffold.catalog import Catalog
-    from scaffold.generate import Provenance, Result
+    from scaffold.generate import Result
     from scaffold.recommend import Recommendation
-    from scaffold.template import Template
 
 app = typer.Typer(
     name="scaffold",
@@ -96,23 +94,6 @@ def _catalog() -> Catalog:
     from scaffold.catalog import load_catalog
 
     return load_catalog()
-
-
-def _template_for(name: str) -> Template:
-    """Return the template for a framework, saying so when the catalog has no template."""
-    from scaffold.template import find_template
-
-    try:
-        return find_template(name)
-    except UnknownFrameworkError:
-        known = _catalog().frameworks
-        profile = next((f for f in known if f.name == name.strip().lower()), None)
-        if profile is None:
-            raise
-        raise UsageError(
-            f"{profile.title} has no template yet (see scaffold info {profile.name}). "
-            "Run scaffold list for the templates."
-        ) from None
 
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Machine-readable output on stdout.")]
@@ -322,79 +303,71 @@ def new(
     ] = False,
 ) -> None:
     """Generate a starter project, for a framework you name or the one recommended."""
-    from scaffold.generate import Provenance, generate
+    from scaffold import api
     from scaffold.names import validate_name
 
-    if framework and auto:
-        raise UsageError("Give either --framework or --auto, not both.")
     validate_name(name)
+    _check_new_flags(
+        framework,
+        auto,
+        template_source,
+        answer or answers,
+        trust or no_hooks,
+        checkout or directory,
+    )
     options = _pairs(option or [], "-o")
     interactive = not no_input and ui.is_interactive()
+    common = {"options": options, "output_dir": output_dir, "force": force, "dry_run": dry_run}
     if template_source is not None:
-        if framework or auto or answer or answers:
-            raise UsageError("--template takes no --framework, --auto or answers: choose one.")
-        if trust and no_hooks:
-            raise UsageError("Give either --trust or --no-hooks, not both.")
-        result = _new_from_source(
+        ask = ui.ask_variable if interactive else None
+        result = api.new_from_template(
             name,
-            template_source,
+            source=template_source,
             checkout=checkout,
             directory=directory,
-            options=options,
-            output_dir=output_dir,
             trust=trust,
             no_hooks=no_hooks,
-            force=force,
-            dry_run=dry_run,
-            interactive=interactive,
+            ask=ask,
+            **common,
         )
-        _show_new(result, None, git=git, install=install, dry_run=dry_run, as_json=as_json)
-        return
-    for flag, given in (("--checkout", checkout), ("--directory", directory)):
-        if given is not None:
-            raise UsageError(f"{flag} goes with --template.")
-    if trust or no_hooks:
-        raise UsageError(
-            "--trust and --no-hooks go with --template: built-in templates run no code."
-        )
-    provenance = None
-    if framework:
-        template = _template_for(framework)
-        if answer or answers:
-            given = _gather_answers(_catalog(), answer or [], answers, ask=False, to_stderr=as_json)
-            provenance = Provenance(answers=given)
+        why = None
     else:
-        if not auto and not interactive:
-            raise NoTerminalError(
-                "Choose a framework: pass --framework NAME, or --auto to take the "
-                "recommendation (there is no terminal to ask on)."
-            )
-        template, provenance, options = _choose(
-            _catalog(),
+        framework, given, why = _choose(
+            framework,
             answer or [],
             answers,
-            options,
-            ask=interactive,
+            interactive=interactive,
             auto=auto,
             json=as_json,
             all_questions=all_questions,
         )
-    project = validate_name(name, reserved=template.reserved_names)
-    result = generate(
-        template,
-        project,
-        options=options,
-        output_dir=output_dir,
-        force=force,
-        dry_run=dry_run,
-        provenance=provenance,
-    )
-    _show_new(result, provenance, git=git, install=install, dry_run=dry_run, as_json=as_json)
+        result = api.new(name, framework=framework, answers=given, recommendation=why, **common)
+    _show_new(result, why, git=git, install=install, dry_run=dry_run, as_json=as_json)
+
+
+def _check_new_flags(
+    framework: str | None,
+    auto: bool,
+    template_source: str | None,
+    answered: object,
+    code_flag: bool,
+    source_flag: object,
+) -> None:
+    """Refuse flags of `new` that exclude each other, before anything is asked or fetched."""
+    if framework and auto:
+        raise UsageError("Give either --framework or --auto, not both.")
+    if template_source is not None and (framework or auto or answered):
+        raise UsageError("--template takes no --framework, --auto or answers: choose one.")
+    if template_source is None and (code_flag or source_flag):
+        raise UsageError(
+            "--checkout, --directory, --trust and --no-hooks go with --template "
+            "(built-in templates run no code)."
+        )
 
 
 def _show_new(
     result: Result,
-    provenance: Provenance | None,
+    recommendation: Mapping[str, Any] | None,
     *,
     git: bool,
     install: bool,
@@ -409,7 +382,7 @@ def _show_new(
         if install and not installed:
             ui.note("The template says nothing of how to install its project: nothing installed.")
     if as_json:
-        why = dict(provenance.recommendation) if provenance and provenance.recommendation else None
+        why = dict(recommendation) if recommendation else None
         ui.emit_json(
             {**result.to_dict(), "recommendation": why, "git": git_note, "installed": installed}
         )
@@ -419,59 +392,31 @@ def _show_new(
         ui.show_created(result, git=git_note, installed=installed)
 
 
-def _new_from_source(
-    name: str,
-    source: str,
-    *,
-    checkout: str | None,
-    directory: str | None,
-    options: dict[str, str],
-    output_dir: Path,
-    trust: bool,
-    no_hooks: bool,
-    force: bool,
-    dry_run: bool,
-    interactive: bool,
-) -> Result:
-    """Generate from a third-party template, fetched for the run and removed afterwards."""
-    from scaffold.generate.foreign import NAME_KEY, generate_foreign, load
-    from scaffold.names import validate_name
-    from scaffold.sources import fetched
-
-    project = validate_name(name)
-    with fetched(source, checkout=checkout, directory=directory) as where:
-        foreign = load(where, options=options)
-        if NAME_KEY not in foreign.config:
-            ui.note(f"The template has no {NAME_KEY}: it names its own folder; NAME is unused.")
-        return generate_foreign(
-            foreign,
-            project,
-            options=options,
-            output_dir=output_dir,
-            trust=trust,
-            no_hooks=no_hooks,
-            force=force,
-            dry_run=dry_run,
-            ask=ui.ask_variable if interactive else None,
-        )
-
-
 def _choose(
-    catalog: Catalog,
+    framework: str | None,
     pairs: Sequence[str],
     answers_file: Path | None,
-    options: dict[str, str],
     *,
-    ask: bool,
+    interactive: bool,
     auto: bool,
     json: bool,
     all_questions: bool,
-) -> tuple[Template, Provenance, dict[str, str]]:
-    """Run the questionnaire and pick a template: the best one, or the person's choice."""
-    from scaffold.generate import Provenance
-    from scaffold.questionnaire import implied_options
-    from scaffold.template import find_template
+) -> tuple[str, dict[str, str], dict[str, Any] | None]:
+    """Return the framework to generate, the answers given, and why it was chosen.
 
+    With --framework, the answers given are only recorded. Otherwise the questionnaire
+    is run (on a terminal) and the best framework with a template taken (--auto) or
+    the person's choice.
+    """
+    catalog = _catalog()
+    if framework:
+        given = _gather_answers(catalog, pairs, answers_file, ask=False, to_stderr=json)
+        return framework, given, None
+    if not auto and not interactive:
+        raise NoTerminalError(
+            "Choose a framework: pass --framework NAME, or --auto to take the "
+            "recommendation (there is no terminal to ask on)."
+        )
     templates = _templates(catalog)
     if not templates:
         raise UsageError("No framework of the article has a template yet (see scaffold list).")
@@ -480,11 +425,16 @@ def _choose(
         catalog,
         pairs,
         answers_file,
-        ask=ask,
+        ask=interactive,
         to_stderr=json,
         races=[templates],
         all_questions=all_questions,
     )
+    if auto and not interactive and not (pairs or answers_file):
+        ui.note(
+            "No question was asked (no terminal): every answer takes its default. "
+            "Answer with -a KEY=VALUE or --answers FILE (see scaffold recommend)."
+        )
     recommendation = _recommend(catalog, given)
     if auto:
         chosen = recommendation.best_with_template or recommendation.top
@@ -497,25 +447,16 @@ def _choose(
     else:
         picked = ui.choose_framework(recommendation, to_stderr=json)
         chosen = next(r for r in recommendation.ranking if r.framework == picked.lower())
-    template = find_template(chosen.framework)
-    implied = implied_options(
-        recommendation.answers, catalog, {o.name: o.choices for o in template.options}
-    )
-    provenance = Provenance(answers=dict(recommendation.answers), recommendation=chosen.to_dict())
-    return template, provenance, {**implied, **options}
+    return chosen.framework, dict(recommendation.answers), chosen.to_dict()
 
 
 def _after(result: Result, *, git: bool, install: bool) -> str | None:
-    from scaffold import postgen
+    from scaffold import api
 
-    note = postgen.init_git(result.path) if git else None
+    note = api.init_git(result.path) if git else None
     if install:
         with ui.status("Creating .venv and installing the project with its dev extra…"):
-            postgen.install(
-                result.path,
-                python_version=result.options.get("python_version", ""),
-                command=result.commands["install"],
-            )
+            api.install(result)
     return note
 
 
@@ -543,9 +484,9 @@ def update(
     as_json: JsonFlag = False,
 ) -> None:
     """Merge the template's improvements, or changed options, into a generated project."""
-    from scaffold.update import update as run_update
+    from scaffold import api
 
-    result = run_update(path, options=_pairs(option or [], "-o"), dry_run=dry_run)
+    result = api.update(path, options=_pairs(option or [], "-o"), dry_run=dry_run)
     if as_json:
         ui.emit_json(result.to_dict())
     else:
@@ -558,9 +499,9 @@ def update(
 @handled
 def check(path: ProjectPath = Path("."), as_json: JsonFlag = False) -> None:
     """Exit 0 when the project is at its template's current version, 1 when an update waits."""
-    from scaffold.update import check as run_check
+    from scaffold import api
 
-    result = run_check(path)
+    result = api.check(path)
     if as_json:
         ui.emit_json(result.to_dict())
     else:

@@ -210,3 +210,15 @@ def test_ctrl_c_is_exit_130_with_one_line_and_nothing_written(
     assert result.exit_code == 130
     assert "Interrupted" in result.stderr and "Traceback" not in result.output
     assert list(tmp_path.iterdir()) == []
+
+
+def test_auto_without_a_terminal_says_no_question_was_asked(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    result = runner.invoke(
+        app, ["new", "demo", "--auto", "--dry-run", "--output-dir", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stderr.split())
+    assert "No question was asked (no terminal)" in said and "-a KEY=VALUE" in said
+    assert list(tmp_path.iterdir()) == []
