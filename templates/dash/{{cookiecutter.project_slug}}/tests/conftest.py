@@ -58,7 +58,8 @@ def app({% if cookiecutter.database != 'none' %}database: str{% endif %}) -> Ite
 @pytest.fixture
 def client(app: App) -> FlaskClient:
     """Return a test client of the app's Flask server."""
-    return app.server.test_client()
+    client: FlaskClient = app.server.test_client()
+    return client
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from .pages import analytics, home, shell
 HERE = Path(__file__).resolve().parent
 
 
-class App(dash.Dash):  # type: ignore[misc]
+class App(dash.Dash):
     """Dash, answering 404 for paths that are no page and escaping the title it writes."""
 
     def index(self, *args: Any, **kwargs: Any) -> str:
@@ -27,7 +27,7 @@ class App(dash.Dash):  # type: ignore[misc]
         page: str = super().index(*args, **kwargs)
         return page
 
-    def interpolate_index(self, **kwargs: Any) -> str:
+    def interpolate_index(self, **kwargs: Any) -> str:  # type: ignore[override]
         """Write the page with its title escaped (Dash copies it as is) and the nonce script.
 
         ``static/csp-nonce.js`` runs before Dash's bundles: see ``security``.
@@ -48,7 +48,16 @@ def create_app(settings: config.Settings | None = None) -> App:
     Its Flask server (``app.server``) is what gunicorn serves: ``{{ cookiecutter.package_name }}.main:server``.
     """
     settings = settings or config.from_environment()
-    server = Flask(__name__)
+    app = App(
+        __name__,
+        title=config.PROJECT_NAME,
+        update_title="",
+        use_pages=True,
+        pages_folder="",
+        assets_folder=str(HERE / "assets"),
+        meta_tags=[{"name": "description", "content": config.DESCRIPTION}],
+    )
+    server: Flask = app.server
     server.config.update(
         SECRET_KEY=settings.secret_key,
         DEBUG=settings.debug,
@@ -66,17 +75,6 @@ def create_app(settings: config.Settings | None = None) -> App:
     server.register_blueprint(items.bp)
 {%- endif %}
     errors.init_app(server)
-
-    app = App(
-        __name__,
-        server=server,
-        title=config.PROJECT_NAME,
-        update_title=None,
-        use_pages=True,
-        pages_folder="",
-        assets_folder=str(HERE / "assets"),
-        meta_tags=[{"name": "description", "content": config.DESCRIPTION}],
-    )
     dash.register_page(
         "home", path="/", name="Home", title=config.PROJECT_NAME, layout=home.layout, order=0
     )

@@ -1,7 +1,9 @@
 """The analytics: items per day, as counts and as a Plotly figure.
 
-The bundled sample (``data/sample_items.csv``) stands in {% if cookiecutter.database != 'none' %}until the database holds items{% else %}for the project's own data (no database was chosen){% endif %},
-so that the chart is never empty.
+The bundled sample (``data/sample_items.csv``) keeps the chart from ever being empty:
+{%- if cookiecutter.database != 'none' %} it stands
+in until the database holds items.{% else %} no
+database was chosen, so it is all the chart shows.{% endif %}
 """
 
 import csv

@@ -1,7 +1,8 @@
 """Error responses: JSON under ``/api``, Werkzeug's plain HTML page elsewhere, never a traceback."""
 
-from flask import Flask, Response, current_app, request
+from flask import Flask, current_app, request
 from werkzeug.exceptions import HTTPException
+from werkzeug.wrappers import Response
 
 
 def wants_json() -> bool:

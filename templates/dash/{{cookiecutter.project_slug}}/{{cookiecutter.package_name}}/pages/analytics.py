@@ -4,7 +4,9 @@ Dash's idiom: the layout declares components; callbacks compute their properties
 server from the values the browser sends. The functions below are plain functions, which
 ``register_callbacks`` wires to the components of one app.
 """
-
+{% if cookiecutter.database != 'none' %}
+from typing import Any
+{% endif %}
 import dash
 from dash import Input, Output, {% if cookiecutter.database != 'none' %}State, {% endif %}dcc, html
 from plotly.graph_objects import Figure
@@ -67,8 +69,12 @@ def update_chart(version: int | None) -> Figure:
 {%- if cookiecutter.database != 'none' %}
 
 
-def add_item(n_clicks: int | None, name: str | None, version: int | None) -> tuple[str, str, int]:
-    """Store the item named in the input, clear the input and tell the chart to redraw."""
+def add_item(n_clicks: int | None, name: str | None, version: int | None) -> tuple[str, Any, Any]:
+    """Store the item named in the input, clear the input and tell the chart to redraw.
+
+    Answers the status line, the input's new value and the new version, or ``dash.no_update``
+    for the last two when the name is refused.
+    """
     if not n_clicks:
         raise dash.exceptions.PreventUpdate
     try:
