@@ -16,5 +16,9 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 # Production configuration, whatever DASH_DEBUG says elsewhere.
 raw_env = ["DASH_DEBUG=0"]
 accesslog = "-"
+# Import the app (Dash, Plotly: seconds) once, before the port opens and the workers fork:
+# they start at once, share its memory, and stop at once on SIGTERM. Nothing connects to the
+# database before the fork.
+preload_app = True
 # gunicorn 24+ opens a control socket shared by every instance of the same user: none here.
 control_socket_disable = True

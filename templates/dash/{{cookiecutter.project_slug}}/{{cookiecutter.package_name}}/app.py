@@ -54,6 +54,7 @@ def create_app(settings: config.Settings | None = None) -> App:
         update_title="",
         use_pages=True,
         pages_folder="",
+        include_pages_meta=False,
         assets_folder=str(HERE / "assets"),
         meta_tags=[{"name": "description", "content": config.DESCRIPTION}],
     )
