@@ -16,6 +16,8 @@ def main() -> None:
         host=os.environ.get("HOST", "127.0.0.1"),
         port=int(os.environ.get("PORT", "8000")),
         debug=config.is_debug(),
+        # The dev tools would ask plotly.com for Dash's latest version: the CSP forbids it.
+        dev_tools_disable_version_check=True,
     )
 
 
