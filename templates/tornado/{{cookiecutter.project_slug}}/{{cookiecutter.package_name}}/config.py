@@ -6,6 +6,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+{%- if uses_db %}
+from urllib.parse import unquote
+{%- endif %}
 
 from dotenv import load_dotenv
 {%- if uses_db %}
@@ -63,6 +66,8 @@ def async_database_url(url: str) -> URL:
     parsed = make_url(url)
     backend = parsed.get_backend_name()
     if backend in ("postgresql", "postgres"):
+        if parsed.host and "%" in parsed.host:  # a percent-encoded socket folder: %2Fvar%2Frun
+            parsed = parsed.set(host=unquote(parsed.host))
         return parsed.set(drivername="postgresql+psycopg")
     if backend == "sqlite":
         return parsed.set(drivername="sqlite+aiosqlite")
