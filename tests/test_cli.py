@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,8 @@ from typer.testing import CliRunner
 
 from scaffold import __version__
 from scaffold.cli import app
+
+FRAMEWORKS_TOML = Path(__file__).resolve().parents[1] / "scaffold" / "data" / "frameworks.toml"
 
 
 def test_version(runner: CliRunner) -> None:
@@ -64,7 +67,12 @@ def test_info_json_gives_the_article_profile(runner: CliRunner) -> None:
 
 
 def test_info_of_a_framework_without_template(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["info", "tornado"])
+    templates = Path(__file__).resolve().parents[1] / "templates"
+    names = re.findall(r"^\[frameworks\.([a-z0-9_]+)\]$", FRAMEWORKS_TOML.read_text(), re.M)
+    missing = [name for name in names if not (templates / name / "cookiecutter.json").is_file()]
+    if not missing:
+        pytest.skip("every framework has a template")
+    result = runner.invoke(app, ["info", missing[0]])
     assert result.exit_code == 0
     assert "No template yet" in result.stdout
 
