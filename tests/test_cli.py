@@ -13,6 +13,8 @@ from typer.testing import CliRunner
 from scaffold import __version__
 from scaffold.cli import app
 
+FRAMEWORKS_TOML = Path(__file__).resolve().parents[1] / "scaffold" / "data" / "frameworks.toml"
+
 
 def test_version(runner: CliRunner) -> None:
     result = runner.invoke(app, ["--version"])
