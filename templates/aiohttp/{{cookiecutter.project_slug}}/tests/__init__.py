@@ -1,0 +1,1 @@
+"""The tests of {{ cookiecutter.project_name|one_line }}."""

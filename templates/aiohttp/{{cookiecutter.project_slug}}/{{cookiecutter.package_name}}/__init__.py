@@ -1,0 +1,1 @@
+"""{{ cookiecutter.project_name|one_line }}: an aiohttp application (``app.create_app`` builds it)."""
