@@ -1,0 +1,1 @@
+"""The TurboGears application: see main.py for how it is assembled."""
