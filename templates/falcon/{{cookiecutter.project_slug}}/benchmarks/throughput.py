@@ -88,11 +88,31 @@ def wait_until_healthy(port: int, process: subprocess.Popen[bytes], timeout: flo
     raise SystemExit(f"no answer from 127.0.0.1:{port}/health in {timeout:.0f} s")
 
 
+#: The project's gunicorn.conf.py, plus a hook telling when each worker has loaded the app.
+BENCHMARK_CONFIG = """\
+import os as _os
+
+exec(compile(open({config!r}).read(), {config!r}, "exec"))
+
+
+def post_worker_init(worker):
+    open(_os.path.join({ready!r}, str(_os.getpid())), "w").close()
+"""
+
+
 @contextmanager
-def gunicorn(app: str, *, workers: int, env: dict[str, str]) -> Iterator[int]:
-    """Run gunicorn with the project's settings on a free loopback port; yield the port."""
+def gunicorn(app: str, *, workers: int, env: dict[str, str], scratch: Path) -> Iterator[int]:
+    """Run gunicorn with the project's settings on a free loopback port; yield the port.
+
+    It is yielded once every worker has loaded the app, not when the first one answers.
+    """
     port = free_port()
-    command = [sys.executable, "-m", "gunicorn", "--config", str(ROOT / "gunicorn.conf.py")]
+    ready = scratch / f"ready-{port}"
+    ready.mkdir()
+    config = scratch / f"gunicorn-{port}.conf.py"
+    project_config = str(ROOT / "gunicorn.conf.py")
+    config.write_text(BENCHMARK_CONFIG.format(config=project_config, ready=str(ready)))
+    command = [sys.executable, "-m", "gunicorn", "--config", str(config)]
     command += ["--pythonpath", str(ROOT / "benchmarks"), app]
     server_env = {**env, "HOST": HOST, "PORT": str(port), "WEB_CONCURRENCY": str(workers)}
     process = subprocess.Popen(
@@ -105,6 +125,9 @@ def gunicorn(app: str, *, workers: int, env: dict[str, str]) -> Iterator[int]:
     )
     try:
         wait_until_healthy(port, process)
+        deadline = time.monotonic() + 60
+        while len(list(ready.iterdir())) < workers and time.monotonic() < deadline:
+            time.sleep(0.1)
         yield port
     finally:
         os.killpg(process.pid, signal.SIGTERM)
@@ -147,6 +170,7 @@ def measure(port: int, path: str, *, seconds: float, clients: int) -> tuple[floa
         elapsed = min(time.monotonic(), start + seconds) - start
     total = sum(done for done, _ in results)
     return total / elapsed, sum(errors for _, errors in results)
+
 {%- if db %}
 
 
@@ -176,14 +200,13 @@ def run(arguments: argparse.Namespace) -> list[Measurement]:
     clients = max(1, min(arguments.clients, MAX_CLIENTS))
     env = {**os.environ, "SECRET_KEY": secrets.token_urlsafe(48)}
     env.pop("PYTHONPATH", None)
-    with tempfile.TemporaryDirectory(prefix="benchmark-") as scratch:
+    with tempfile.TemporaryDirectory(prefix="benchmark-") as name:
+        scratch = Path(name)
 {%- if db %}
-        scratch_database = f"sqlite:///{Path(scratch) / 'benchmark.sqlite3'}"
+        scratch_database = f"sqlite:///{scratch / 'benchmark.sqlite3'}"
         env["DATABASE_URL"] = arguments.database_url or scratch_database
         migrate = [sys.executable, "-m", "alembic", "upgrade", "head"]
         subprocess.run(migrate, cwd=ROOT, env=env, check=True, capture_output=True)
-{%- else %}
-        env["BENCHMARK_SCRATCH"] = scratch
 {%- endif %}
         project_app = "{{ cookiecutter.package_name }}.app:create_app()"
         rates: dict[tuple[str, str], list[float]] = {}
@@ -191,14 +214,14 @@ def run(arguments: argparse.Namespace) -> list[Measurement]:
         for _ in range(max(1, arguments.rounds)):
             # Alternate the two servers, so that both see the same noise of a shared machine.
             for target, app in (("bare hello-world", "hello:app"), ("this project", project_app)):
-                with gunicorn(app, workers=arguments.workers, env=env) as port:
+                with gunicorn(app, workers=arguments.workers, env=env, scratch=scratch) as port:
                     paths = [("/health", "/health")]
 {%- if db %}
                     item_id = create_item(port) if target == "this project" else None
                     if item_id is not None:
                         paths.append(("/api/items/<id>", f"/api/items/{item_id}"))
 {%- endif %}
-                    measure(port, "/health", seconds=0.5, clients=clients)  # warm up
+                    measure(port, "/health", seconds=1, clients=clients)  # warm up
                     for label, path in paths:
                         rate, failed = measure(port, path, seconds=seconds, clients=clients)
                         rates.setdefault((target, label), []).append(rate)
