@@ -1,0 +1,1 @@
+"""{{ cookiecutter.project_name|one_line }}: a Falcon application (see ``app.create_app``)."""

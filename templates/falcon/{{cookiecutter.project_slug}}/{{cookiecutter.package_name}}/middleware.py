@@ -1,0 +1,89 @@
+{%- set db = cookiecutter.database != 'none' -%}
+{%- set asgi = cookiecutter.interface == 'asgi' -%}
+"""Middleware components: the security headers{% if db %} and a database session per request{% endif %}."""
+
+from typing import Any
+{% if asgi %}
+from falcon.asgi import Request, Response
+{%- else %}
+from falcon import Request, Response
+{%- endif %}
+{%- if db %}
+{%- if asgi %}
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from .database import make_sessions
+{%- else %}
+from sqlalchemy import Engine
+
+from .database import make_sessions
+{%- endif %}
+{%- endif %}
+
+#: Sent with every response, errors and 404s included.
+SECURITY_HEADERS = {
+    # No MIME sniffing: a response is what its Content-Type says.
+    "X-Content-Type-Options": "nosniff",
+    # Never inside a frame (clickjacking).
+    "X-Frame-Options": "DENY",
+    # Other sites learn the origin at most, never full URLs.
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    # Content from this site only, no inline script or style, no plugins.
+    "Content-Security-Policy": (
+        "default-src 'self'; object-src 'none'; base-uri 'self'; "
+        "form-action 'self'; frame-ancestors 'none'"
+    ),
+}
+
+#: Sent over HTTPS only: browsers then refuse plain HTTP to this host for a year.
+HSTS = "max-age=31536000; includeSubDomains"
+
+
+class SecurityHeaders:
+    """Add the security headers a responder did not set itself."""
+
+    {% if asgi %}async {% endif %}def process_response(
+        self, req: Request, resp: Response, resource: Any, req_succeeded: bool
+    ) -> None:
+        """Run after every request, whether a responder ran, failed or was never found."""
+        for name, value in SECURITY_HEADERS.items():
+            if resp.get_header(name) is None:
+                resp.set_header(name, value)
+        if req.scheme == "https":
+            resp.set_header("Strict-Transport-Security", HSTS)
+{%- if db %}
+
+
+class DatabaseSessions:
+    """Open a session for each request to a resource that uses the database; close it after.
+
+    A resource says it needs one with ``uses_database = True`` and finds it in
+    ``req.context.db``; the health check and the pages pay nothing for it. Closing
+    the session rolls back whatever the responder did not commit.
+    """
+
+    def __init__(self, engine: {{ 'AsyncEngine' if asgi else 'Engine' }}) -> None:
+        self.engine = engine
+        self.sessions = make_sessions(engine)
+
+    {% if asgi %}async {% endif %}def process_resource(
+        self, req: Request, resp: Response, resource: Any, params: dict[str, Any]
+    ) -> None:
+        """Open the session, once the router has found the resource."""
+        if getattr(resource, "uses_database", False):
+            req.context.db = self.sessions()
+
+    {% if asgi %}async {% endif %}def process_response(
+        self, req: Request, resp: Response, resource: Any, req_succeeded: bool
+    ) -> None:
+        """Close the session, returning its connection to the pool."""
+        session = req.context.get("db")
+        if session is not None:
+            {% if asgi %}await {% endif %}session.close()
+{%- if asgi %}
+
+    async def process_shutdown(self, scope: dict[str, Any], event: dict[str, Any]) -> None:
+        """Close the pooled connections when the server stops (ASGI lifespan)."""
+        await self.engine.dispose()
+{%- endif %}
+{%- endif %}
