@@ -144,10 +144,13 @@ def _recorded(project: Path) -> _Recorded:
 
 
 def _pristine(recorded: _Recorded, options: Mapping[str, str], into: Path) -> Path:
-    """Render the template as ``new`` did, without the secret files; return the folder."""
+    """Render the template as ``new`` did, without the secret files; return the folder.
+
+    No hook runs: an update runs no template code but its rendering.
+    """
     with frozen_clock(recorded.created):
         context = build_context(recorded.template, recorded.name, options)
-        rendered = render(recorded.template, context, into)
+        rendered = render(recorded.template, context, into, hooks=False)
     record = build_record(
         recorded.template,
         recorded.name,

@@ -242,3 +242,15 @@ def test_what_cannot_be_updated_is_said_clearly(
     result = _invoke(runner, "update", str(project))
     assert result.exit_code == 2
     assert says in result.stderr
+
+
+def test_an_update_runs_no_template_code_but_rendering(
+    runner: CliRunner, project: Path, templates: Path, tmp_path: Path
+) -> None:
+    marker = tmp_path / "hook-ran"
+    hook = templates / "mini" / "hooks" / "post_gen_project.py"
+    hook.write_text(f"open({str(marker)!r}, 'w').close()\n")
+    _change_template(templates, _improve)
+    assert _invoke(runner, "update", str(project)).exit_code == 0
+    assert (project / "added.txt").is_file()
+    assert not marker.exists()

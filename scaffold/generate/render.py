@@ -156,8 +156,14 @@ def failures_of(name: str) -> Iterator[None]:
         ) from error
 
 
-def render(template: Template, context: dict[str, Any], into: Path) -> Path:
-    """Render ``template`` with ``context`` into folder ``into``; return the project folder."""
+def render(
+    template: Template, context: dict[str, Any], into: Path, *, hooks: bool = True
+) -> Path:
+    """Render ``template`` with ``context`` into folder ``into``; return the project folder.
+
+    ``hooks=False`` runs none of the template's hooks (an update: git keeps no empty
+    folder, which is all a built-in template's hook removes).
+    """
     from cookiecutter.generate import generate_files
 
     values = dict(context["cookiecutter"])
@@ -166,7 +172,7 @@ def render(template: Template, context: dict[str, Any], into: Path) -> Path:
         values["_jinja2_env_vars"] = {**values.get("_jinja2_env_vars", {}), "bytecode_cache": cache}
     with failures_of(template.name), importable(template.path):
         rendered = generate_files(
-            template.path, {"cookiecutter": values}, output_dir=into, accept_hooks=True
+            template.path, {"cookiecutter": values}, output_dir=into, accept_hooks=hooks
         )
     _drop_bytecode(Path(rendered))
     return Path(rendered)
