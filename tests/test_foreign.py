@@ -307,3 +307,47 @@ def test_a_missing_source_is_one_clear_line(runner: CliRunner, tmp_path: Path) -
 def test_template_and_framework_are_exclusive(runner: CliRunner, tmp_path: Path) -> None:
     result = _scaffold(runner, "demo", "--template", str(tmp_path), "--framework", "flask")
     assert result.exit_code == 2
+
+
+def test_a_project_from_a_git_template_follows_its_newer_commits(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    template = write_template(tmp_path / "tpl")
+    source = _as_git(template, tmp_path)
+    out = tmp_path / "out"
+    made = runner.invoke(
+        app,
+        [
+            "new",
+            "demo",
+            "--template",
+            source,
+            "--output-dir",
+            str(out),
+            "--no-input",
+            "-o",
+            "description=Mine",
+        ],
+    )
+    assert made.exit_code == 0, made.output
+    project = out / "demo"
+    (project / "notes.md").write_text("my notes\n")
+    git = ["git", "-c", "user.name=T", "-c", "user.email=t@example.com"]
+    subprocess.run([*git, "add", "-A"], cwd=project, check=True)
+    subprocess.run([*git, "commit", "-qm", "mine"], cwd=project, check=True)
+    work = tmp_path / "work"
+    (work / SLUG / "CHANGELOG.md").write_text("new in the template\n")
+    subprocess.run([*git, "add", "-A"], cwd=work, check=True)
+    subprocess.run([*git, "commit", "-qm", "changelog"], cwd=work, check=True)
+    subprocess.run(
+        ["git", "push", "-q", str(tmp_path / "template.git"), "HEAD"], cwd=work, check=True
+    )
+
+    assert runner.invoke(app, ["check", str(project)]).exit_code == 1
+    updated = runner.invoke(app, ["update", str(project)])
+
+    assert updated.exit_code == 0, updated.output
+    assert (project / "CHANGELOG.md").read_text() == "new in the template\n"
+    assert (project / "notes.md").read_text() == "my notes\n"
+    assert (project / "about.txt").read_text() == "Mine\n", "the recorded values are kept"
+    assert runner.invoke(app, ["check", str(project)]).exit_code == 0

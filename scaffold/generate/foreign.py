@@ -12,6 +12,7 @@ import json
 import shutil
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -21,7 +22,7 @@ from jinja2.sandbox import SecurityError
 from scaffold.errors import UnknownOptionError, UsageError, shown
 from scaffold.generate.context import importable
 from scaffold.generate.pipeline import Result, creation_moment, produce
-from scaffold.generate.plan import SECRET_FILES, sha256
+from scaffold.generate.plan import PROVENANCE_FILE, SECRET_FILES, sha256, tree
 from scaffold.generate.render import failures_of, frozen_clock
 from scaffold.generate.sandbox import (
     check_names,
@@ -30,6 +31,7 @@ from scaffold.generate.sandbox import (
     refuse_escape,
     rendering_with,
 )
+from scaffold.gitrepo import TEMPLATE_REF
 from scaffold.names import ProjectName
 from scaffold.sources import Source
 from scaffold.text import line_problem
@@ -226,32 +228,31 @@ def _answer(
     return ask(key, label, _kind(raw), default, choices)
 
 
-def generate_foreign(
+@dataclass(frozen=True)
+class Prepared:
+    """A third-party template's values and context, checked, ready to render."""
+
+    values: dict[str, Any]
+    context: dict[str, Any]
+    folder: str
+    moment: datetime
+    trust: bool
+
+
+def prepare(
     foreign: Foreign,
     name: ProjectName,
-    *,
     options: Mapping[str, str],
+    *,
     output_dir: Path,
-    trust: bool = False,
-    no_hooks: bool = False,
-    force: bool = False,
-    dry_run: bool = False,
+    trust: bool,
+    moment: datetime,
     ask: Ask | None = None,
-) -> Result:
-    """Generate a project from a third-party template, with every guarantee of ``new``."""
-    if foreign.code and not trust and not no_hooks:
-        raise UsageError(
-            "The template runs code: "
-            + ", ".join(foreign.code)
-            + ". Pass --trust to run it (only for a template whose author you trust), or "
-            "--no-hooks to generate without it (the result may then differ from what the "
-            "author intended)."
-        )
-    moment = creation_moment()
+) -> Prepared:
+    """Answer the template's variables and check every name it renders, writing nothing."""
     code = importable(foreign.path) if trust else contextlib.nullcontext()
     with frozen_clock(moment), code:
         values = build_values(foreign, name, options, trusted=trust, ask=ask)
-    output_dir = output_dir.expanduser().absolute()
     values |= {
         "_template": foreign.source.given,
         "_output_dir": str(output_dir),
@@ -273,29 +274,99 @@ def generate_foreign(
             f"A file or folder name of the template does not render ({shown(str(error))}). "
             "Nothing was written."
         ) from None
-    hooks_run = trust and bool(foreign.hooks)
+    return Prepared(values, context, folder, moment, trust)
+
+
+def record(
+    foreign: Foreign,
+    name: ProjectName,
+    prepared: Prepared,
+    *,
+    rendered: Path,
+    written: tuple[str, ...],
+    hooks_ran: bool,
+) -> bytes:
+    """Return the ``.scaffold.json`` of a project made from a third-party template."""
+    data = {
+        "scaffold_version": _version(),
+        "template": {"name": foreign.name, **foreign.source.to_dict()},
+        "created": prepared.moment.isoformat(),
+        "project": {"name": name.name, "folder": prepared.folder},
+        "options": {k: v for k, v in prepared.values.items() if not k.startswith("_")},
+        "trusted": prepared.trust,
+        "hooks_ran": hooks_ran,
+        "template_ref": TEMPLATE_REF,
+        "commands": {},
+        "files": {rel: sha256(rendered / rel) for rel in written if rel not in SECRET_FILES},
+    }
+    return (json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n").encode()
+
+
+def generate_foreign(
+    foreign: Foreign,
+    name: ProjectName,
+    *,
+    options: Mapping[str, str],
+    output_dir: Path,
+    trust: bool = False,
+    no_hooks: bool = False,
+    force: bool = False,
+    dry_run: bool = False,
+    ask: Ask | None = None,
+) -> Result:
+    """Generate a project from a third-party template, with every guarantee of ``new``."""
+    if foreign.code and not trust and not no_hooks:
+        raise UsageError(
+            "The template runs code: "
+            + ", ".join(foreign.code)
+            + ". Pass --trust to run it (only for a template whose author you trust), or "
+            "--no-hooks to generate without it (the result may then differ from what the "
+            "author intended)."
+        )
+    output_dir = output_dir.expanduser().absolute()
+    ready = prepare(
+        foreign,
+        name,
+        options,
+        output_dir=output_dir,
+        trust=trust,
+        moment=creation_moment(),
+        ask=ask,
+    )
+    hooks_ran = trust and bool(foreign.hooks)
 
     def render_into(into: Path) -> Path:
-        return _render_project(foreign, context, into, trust=trust, moment=moment)
+        return _render_project(foreign, ready, into, hooks=trust)
 
     def record_for(rendered: Path, written: tuple[str, ...]) -> bytes:
-        record = {
-            "scaffold_version": _version(),
-            "template": {"name": foreign.name, **foreign.source.to_dict()},
-            "created": moment.isoformat(),
-            "project": {"name": name.name, "folder": folder},
-            "options": {k: v for k, v in values.items() if not k.startswith("_")},
-            "trusted": trust,
-            "hooks_ran": hooks_run,
-            "commands": {},
-            "files": {rel: sha256(rendered / rel) for rel in written if rel not in SECRET_FILES},
-        }
-        return (json.dumps(record, indent=2, ensure_ascii=False, default=str) + "\n").encode()
+        return record(foreign, name, ready, rendered=rendered, written=written, hooks_ran=hooks_ran)
 
-    target = output_dir / folder
+    target = output_dir / ready.folder
     the_plan = produce(target, render_into, record_for, force=force, dry_run=dry_run)
-    shown_options = {k: str(v) for k, v in values.items() if not k.startswith("_")}
+    shown_options = {k: str(v) for k, v in ready.values.items() if not k.startswith("_")}
     return Result(target, foreign.name, shown_options, {}, the_plan, dry_run=dry_run)
+
+
+def render_pristine(
+    foreign: Foreign,
+    name: ProjectName,
+    options: Mapping[str, str],
+    into: Path,
+    *,
+    output_dir: Path,
+    trust: bool,
+    moment: datetime,
+) -> Path:
+    """Render the project as it was made, for an update: no hook runs, no secret file kept."""
+    ready = prepare(foreign, name, options, output_dir=output_dir, trust=trust, moment=moment)
+    rendered = _render_project(foreign, ready, into, hooks=False)
+    written = tuple(tree(rendered))
+    (rendered / PROVENANCE_FILE).write_bytes(
+        record(foreign, name, ready, rendered=rendered, written=written, hooks_ran=False)
+    )
+    for secret in SECRET_FILES:
+        (rendered / secret).unlink(missing_ok=True)
+    return rendered
 
 
 def _version() -> str:
@@ -312,26 +383,26 @@ def _project_template(path: Path) -> Path:
     raise UsageError("The template has no project folder (a folder named {{cookiecutter.…}}).")
 
 
-def _render_project(
-    foreign: Foreign, context: dict[str, Any], into: Path, *, trust: bool, moment: Any
-) -> Path:
+def _render_project(foreign: Foreign, ready: Prepared, into: Path, *, hooks: bool) -> Path:
     from cookiecutter.generate import generate_files
 
     repo = foreign.path
     copied = None
     try:
         with failures_of(foreign.name):
-            if trust and any(hook.startswith("hooks/pre_prompt") for hook in foreign.hooks):
+            if hooks and any(hook.startswith("hooks/pre_prompt") for hook in foreign.hooks):
                 from cookiecutter.hooks import run_pre_prompt_hook
 
                 copied = Path(run_pre_prompt_hook(str(repo)))
                 repo = copied
             with (
-                frozen_clock(moment),
-                rendering_with(lambda ctx: environment(ctx, trusted=trust)),
-                importable(repo) if trust else contextlib.nullcontext(),
+                frozen_clock(ready.moment),
+                rendering_with(lambda ctx: environment(ctx, trusted=ready.trust)),
+                importable(repo) if ready.trust else contextlib.nullcontext(),
             ):
-                rendered = generate_files(str(repo), context, output_dir=into, accept_hooks=trust)
+                rendered = generate_files(
+                    str(repo), ready.context, output_dir=into, accept_hooks=hooks
+                )
     except SecurityError as error:
         raise refuse_escape(error, template=foreign.path) from None
     finally:

@@ -156,9 +156,7 @@ def failures_of(name: str) -> Iterator[None]:
         ) from error
 
 
-def render(
-    template: Template, context: dict[str, Any], into: Path, *, hooks: bool = True
-) -> Path:
+def render(template: Template, context: dict[str, Any], into: Path, *, hooks: bool = True) -> Path:
     """Render ``template`` with ``context`` into folder ``into``; return the project folder.
 
     ``hooks=False`` runs none of the template's hooks (an update: git keeps no empty
