@@ -247,7 +247,8 @@ def test_only_the_package_is_importable_from_the_project(
 @every_bake
 def test_the_wheel_holds_only_the_package(workspace: Workspace, tmp_path: Path) -> None:
     uv_build = [sys.executable, "-m", "uv", "build", "--wheel", "--quiet", "--out-dir", tmp_path]
-    built = run([*uv_build, workspace.project], cwd=tmp_path)
+    python = ["--python", workspace.venv / "bin" / "python"]  # the project's, never a download
+    built = run([*uv_build, *python, workspace.project], cwd=tmp_path)
     assert built.returncode == 0, failure(built)
     (wheel,) = tmp_path.glob("*.whl")
     with zipfile.ZipFile(wheel) as archive:
