@@ -57,7 +57,7 @@ class Template:
         """Package names a project must not take.
 
         The framework, the distributions its pyproject requires, the modules and folders
-        at the top of the generated project (``tests``, Django's ``config``), and any
+        at the top of the generated project (``tests``, Django's ``manage``), and any
         ``_reserved_names`` the template lists.
         """
         names = {self.name, *self.config.get("_reserved_names", ())}

@@ -124,8 +124,8 @@ def test_reserved_names_cover_dependencies_and_top_level_modules(mini: Template)
     assert "my_app" not in mini.reserved_names
 
 
-@pytest.mark.parametrize("name", ["config", "items", "pages", "tests", "django"])
-def test_django_reserves_its_own_apps(name: str) -> None:
+@pytest.mark.parametrize("name", ["manage", "templates", "static", "tests", "django"])
+def test_django_reserves_the_top_of_its_projects(name: str) -> None:
     if "django" not in {t.name for t in BUNDLED}:
         pytest.skip("needs the django template")
     assert name in find_template("django").reserved_names

@@ -126,9 +126,9 @@ def variants(template: Template) -> tuple[Variant, ...]:
     return tuple(found)
 
 
-def bake(variant: Variant, output_dir: Path) -> Baked:
+def bake(variant: Variant, output_dir: Path, *, name: str = PROJECT_NAME) -> Baked:
     """Generate the project with ``scaffold new`` and read back its ``.scaffold.json``."""
-    command = [sys.executable, "-m", "scaffold", "new", PROJECT_NAME]
+    command = [sys.executable, "-m", "scaffold", "new", name]
     command += ["--framework", variant.template]
     command += [arg for key, value in variant.options for arg in ("-o", f"{key}={value}")]
     command += ["--output-dir", str(output_dir), "--no-input", "--no-git", "--json"]

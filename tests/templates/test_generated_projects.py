@@ -7,7 +7,10 @@ import json
 import os
 import shutil
 import sys
+import tomllib
+import zipfile
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import astuple
 from pathlib import Path
 
@@ -25,7 +28,17 @@ from bakery import (
     variants,
 )
 from http_checks import Server, accepts_connections, fetch, serving
-from venvs import MODULE_LISTING, Interpreter, Workspace
+from venvs import (
+    IMPORT_PROBE,
+    MODULE_LISTING,
+    Interpreter,
+    Workspace,
+    cached_venv,
+    clone_venv,
+    find_python,
+    install_requirements,
+    project_env,
+)
 from websockets.sync.client import ClientConnection, connect
 
 pytestmark = pytest.mark.slow
@@ -194,6 +207,56 @@ def test_reserved_names_cover_every_module_the_project_installs(workspace: Works
     )
 
 
+def _root_names(project: Path) -> list[str]:
+    """Return the names the top of ``project`` would import as: ``*.py`` stems and folders."""
+    names = (
+        entry.name if entry.is_dir() else entry.name.removesuffix(".py")
+        for entry in project.iterdir()
+        if entry.is_dir() or entry.suffix == ".py"
+    )
+    return sorted(name for name in names if name.isidentifier())
+
+
+def _distribution(project: Path) -> str:
+    pyproject = tomllib.loads((project / "pyproject.toml").read_text(encoding="utf-8"))
+    return pyproject["project"]["name"]
+
+
+@every_bake
+def test_only_the_package_is_importable_from_the_project(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    """Installed projects share one namespace: only each one's package may come from its root.
+
+    Probed in the project's environment from a folder outside it: every module and folder at
+    the top of the project (tests, manage.py, settings.py...) stays out of ``sys.path``, and
+    the distribution maps no other import name (an exact editable install adds only its
+    private ``_editable_impl_`` loader). Together, any two projects can share one venv.
+    """
+    package = workspace.baked.record["project"]["package"]
+    project = workspace.project
+    probe = ["python", "-c", IMPORT_PROBE, project, _distribution(project), *_root_names(project)]
+    probed = run(probe, cwd=tmp_path, env=workspace.env)
+    assert probed.returncode == 0, failure(probed)
+    found = json.loads(probed.stdout)
+    assert found["from_root"] == [package]
+    mapped = {name for name in found["mapped"] if not name.startswith("_editable_impl_")}
+    assert mapped <= {package}
+
+
+@every_bake
+def test_the_wheel_holds_only_the_package(workspace: Workspace, tmp_path: Path) -> None:
+    uv_build = [sys.executable, "-m", "uv", "build", "--wheel", "--quiet", "--out-dir", tmp_path]
+    python = ["--python", workspace.venv / "bin" / "python"]  # the project's, never a download
+    built = run([*uv_build, *python, workspace.project], cwd=tmp_path)
+    assert built.returncode == 0, failure(built)
+    (wheel,) = tmp_path.glob("*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        top = {name.split("/")[0] for name in archive.namelist()}
+    modules = {name.removesuffix(".py") for name in top if not name.endswith(".dist-info")}
+    assert modules == {workspace.baked.record["project"]["package"]}
+
+
 @every_bake
 def test_own_test_suite_passes(workspace: Workspace) -> None:
     result = workspace.run(workspace.baked.commands.test)
@@ -317,3 +380,55 @@ def test_dev_server_answers_health(workspace: Workspace) -> None:
         health = fetch(f"{server.url}/health", behind_tls_proxy=False)
         assert (health.status, health.json()) == (200, {"status": "ok"})
         _assert_stops_on_sigterm(server)
+
+
+def test_every_default_project_serves_itself_beside_the_others_in_one_venv(
+    tmp_path: Path,
+) -> None:
+    """The proof behind the per-bake import check: each template's defaults, under its own
+    name, installed editable into one venv; each production server, started from its own
+    root, answers with its own project.
+    """
+    defaults = [variant for variant in VARIANTS if variant.is_default]
+    versions = {variant.chosen.get("python_version", "3.11") for variant in defaults}
+    if len(versions) != 1:
+        pytest.skip(f"the defaults ask for different Pythons: {sorted(versions)}")
+    (version,) = versions
+    python = find_python(version)
+    if python is None:
+        pytest.skip(f"no Python {version} on PATH or under pyenv")
+    for variant in defaults:
+        (tmp_path / variant.template).mkdir()
+    projects = {
+        f"coexist-{v.template}": bake(v, tmp_path / v.template, name=f"coexist-{v.template}")
+        for v in defaults
+    }
+    first, *others = projects.values()
+    template = first.variant.template
+    cached = cached_venv(first.path / "pyproject.toml", python=python, template=template)
+    venv = clone_venv(cached, tmp_path / "venv")
+    for baked in others:
+        install_requirements(venv, baked.path / "pyproject.toml")
+    uv = [sys.executable, "-m", "uv", "pip", "install", "--quiet", "--no-deps"]
+    for baked in projects.values():
+        installed = run([*uv, "--python", venv / "bin" / "python", "--editable", baked.path])
+        assert installed.returncode == 0, failure(installed)
+    with ExitStack() as stack:
+        servers = {
+            name: stack.enter_context(
+                serving(
+                    baked.commands.serve,
+                    cwd=baked.path,
+                    env=project_env(venv, baked.path),
+                    log=tmp_path / f"{name}.log",
+                )
+            )
+            for name, baked in projects.items()
+        }
+        for name, server in servers.items():
+            page = fetch(f"{server.url}/")
+            assert page.status == 200, (name, page.status)
+            shown = {other for other in projects if other in page.body.decode()}
+            assert shown == {name}, f"{name} serves the home page of {shown}"
+            health = fetch(f"{server.url}/health", behind_tls_proxy=False)
+            assert (health.status, health.json()) == (200, {"status": "ok"}), name

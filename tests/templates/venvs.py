@@ -28,6 +28,32 @@ MODULE_LISTING = (
     "print(json.dumps(sorted(n for n in m.packages_distributions() "
     "if n.isidentifier() and not n.startswith('_'))))"
 )
+#: Run by a project's Python from a folder outside the project, with the project root, its
+#: distribution name and top-level names as arguments: prints, as JSON, those of the names
+#: that import from inside the root, and the import names ``packages_distributions()`` maps
+#: to the distribution (``_editable_impl_*``, the loader of an exact editable install, too).
+IMPORT_PROBE = """
+import importlib.metadata, importlib.util, json, os, re, sys
+root, distribution, names = os.path.realpath(sys.argv[1]), sys.argv[2], sys.argv[3:]
+
+def canonical(name):
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+def inside(place):
+    place = os.path.realpath(place)
+    return place == root or place.startswith(root + os.sep)
+
+def from_root(name):
+    spec = importlib.util.find_spec(name)
+    places = [] if spec is None else [spec.origin, *(spec.submodule_search_locations or [])]
+    return any(inside(place) for place in places if place and os.path.isabs(place))
+
+mapped = importlib.metadata.packages_distributions().items()
+print(json.dumps({
+    "from_root": [name for name in names if from_root(name)],
+    "mapped": sorted(n for n, ds in mapped if canonical(distribution) in map(canonical, ds)),
+}))
+"""
 #: Inherited variables that would leak the harness's own environment into a project.
 _LEAKY = {"PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "DATABASE_URL", "HOST", "PORT"}
 
@@ -143,6 +169,11 @@ def cached_venv(pyproject: Path, *, python: Interpreter, template: str) -> Path:
             shutil.rmtree(staging, ignore_errors=True)
             raise
     return venv
+
+
+def install_requirements(venv: Path, pyproject: Path) -> None:
+    """Install the dependencies and ``dev`` extra of another project into ``venv`` (a clone)."""
+    _uv("pip", "install", "--quiet", "--python", venv / "bin" / "python", *requirements(pyproject))
 
 
 def clone_venv(venv: Path, destination: Path) -> Path:

@@ -15,3 +15,6 @@ bind = [f"[{_host}]:{_port}" if ":" in _host else f"{_host}:{_port}"]
 preload_app = True
 
 accesslog = "-"
+# No runtime control socket: its default path is shared by every gunicorn the
+# user runs, so two projects would clash. (Older gunicorn ignores the name.)
+control_socket_disable = True

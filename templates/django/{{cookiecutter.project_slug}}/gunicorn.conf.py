@@ -1,4 +1,4 @@
-"""Gunicorn settings, read from the project root by ``gunicorn config.wsgi``.
+"""Gunicorn settings, read from the project root by ``gunicorn {{ cookiecutter.package_name }}.wsgi``.
 
 Loads .env first (real environment variables win), then listens on
 $HOST:$PORT (default 127.0.0.1:8000) with $WEB_CONCURRENCY worker processes

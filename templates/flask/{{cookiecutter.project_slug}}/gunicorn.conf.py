@@ -16,3 +16,6 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 # Production configuration, whatever FLASK_DEBUG says elsewhere.
 raw_env = ["FLASK_DEBUG=0"]
 accesslog = "-"
+# No runtime control socket: its default path is shared by every gunicorn the
+# user runs, so two projects would clash. (Older gunicorn ignores the name.)
+control_socket_disable = True

@@ -4,7 +4,7 @@ import os
 import subprocess
 import sys
 
-from settings import ROOT, get_settings
+from {{ cookiecutter.package_name }}.settings import ROOT, get_settings
 
 _settings = get_settings()  # reads .env; production refuses to start without SECRET_KEY
 _host = f"[{_settings.host}]" if ":" in _settings.host else _settings.host  # IPv6
@@ -12,6 +12,9 @@ _host = f"[{_settings.host}]" if ":" in _settings.host else _settings.host  # IP
 bind = f"{_host}:{_settings.port}"
 workers = int(os.environ.get("WEB_CONCURRENCY") or 2)
 accesslog = "-"
+# No runtime control socket: its default path is shared by every gunicorn the
+# user runs, so two projects would clash. (Older gunicorn ignores the name.)
+control_socket_disable = True
 
 
 def on_starting(server):
@@ -20,6 +23,6 @@ def on_starting(server):
     In a child process, so that the workers fork from an arbiter without gluon state or
     database connections. If it fails, gunicorn stops before serving anything.
     """
-    migration = [sys.executable, "-c", "import wsgihandler; wsgihandler.migrate()"]
-    if subprocess.run(migration, cwd=ROOT).returncode:
+    code = "from {{ cookiecutter.package_name }} import wsgi; wsgi.migrate()"
+    if subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode:
         sys.exit("gunicorn: the database migration failed (see above); not serving")

@@ -6,7 +6,7 @@ import pytest
 from django.http import HttpResponse
 from django.test import Client
 
-from items.models import Item
+from {{ cookiecutter.package_name }}.items.models import Item
 
 pytestmark = pytest.mark.django_db
 

@@ -30,9 +30,9 @@ os.environ.setdefault("DATABASE_URL", f"sqlite:///{SANDBOX / 'tests.sqlite'}")
 os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(48))
 os.environ["DEBUG"] = "false"  # the tests check the production behaviour
 
-import wsgihandler  # noqa: E402
+from {{ cookiecutter.package_name }} import wsgi  # noqa: E402
 
-wsgihandler.migrate()
+wsgi.migrate()
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -43,10 +43,10 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 @pytest.fixture
 def client() -> webtest.TestApp:
     """Return a client speaking HTTPS, as behind the production TLS proxy."""
-    return webtest.TestApp(wsgihandler.application, extra_environ={"wsgi.url_scheme": "https"})
+    return webtest.TestApp(wsgi.application, extra_environ={"wsgi.url_scheme": "https"})
 
 
 @pytest.fixture
 def plain_client() -> webtest.TestApp:
     """Return a client speaking plain HTTP."""
-    return webtest.TestApp(wsgihandler.application)
+    return webtest.TestApp(wsgi.application)

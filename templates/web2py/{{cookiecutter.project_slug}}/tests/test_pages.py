@@ -3,7 +3,7 @@
 import pydal.objects
 import pytest
 
-from settings import PROJECT_NAME
+from {{ cookiecutter.package_name }}.settings import PROJECT_NAME
 
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",

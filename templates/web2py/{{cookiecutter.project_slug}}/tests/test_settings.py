@@ -2,8 +2,8 @@
 
 import pytest
 
-from settings import ROOT, ConfigurationError, Settings, dal_uri
-from wsgihandler import harden_cookie
+from {{ cookiecutter.package_name }}.settings import ROOT, ConfigurationError, Settings, dal_uri
+from {{ cookiecutter.package_name }}.wsgi import harden_cookie
 
 SECRET = {"SECRET_KEY": "s" * 48}
 

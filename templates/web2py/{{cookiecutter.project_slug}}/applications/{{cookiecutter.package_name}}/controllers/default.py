@@ -4,7 +4,7 @@ import json
 
 from gluon.restricted import TicketStorage
 
-from settings import PROJECT_NAME
+from {{ cookiecutter.package_name }}.settings import PROJECT_NAME
 
 
 def index():

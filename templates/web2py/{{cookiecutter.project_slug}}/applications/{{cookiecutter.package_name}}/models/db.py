@@ -9,12 +9,13 @@ from gluon.dal import DAL, Field, InDBMigrator
 from gluon.tools import Auth
 {%- endif %}
 
-from settings import PROJECT_NAME, get_settings
+from {{ cookiecutter.package_name }}.settings import PROJECT_NAME, get_settings
 
 config = get_settings()
 
 # The session lives in a cookie, encrypted and signed with SECRET_KEY, and is only sent when
-# it changes; wsgihandler marks the cookie HttpOnly, SameSite=Lax and, in production, Secure.
+# it changes; the package's wsgi.py marks the cookie HttpOnly, SameSite=Lax and, in
+# production, Secure.
 session.connect(request, response, cookie_key=config.secret_key, compression_level=None)
 # Drop the session-id cookie web2py prepared for file sessions: cookie sessions have no id.
 response.cookies.pop(response.session_id_name, None)
@@ -32,7 +33,7 @@ db = DAL(
     # Table definitions are kept in the database itself rather than in .table files, so
     # they always describe the database DATABASE_URL points at.
     adapter_args={"migrator": InDBMigrator},
-    # Tables are created and altered in debug mode and by wsgihandler.migrate(), which the
+    # Tables are created and altered in debug mode and by wsgi.migrate(), which the
     # servers run at start; production requests never run schema changes.
     migrate_enabled=config.debug or request.is_shell,
     lazy_tables=True,

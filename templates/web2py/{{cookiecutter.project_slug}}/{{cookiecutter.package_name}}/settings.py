@@ -1,4 +1,4 @@
-"""Configuration from the environment; a .env file in this folder fills in what is unset."""
+"""Configuration from the environment; a .env file in the project root fills in what is unset."""
 
 import functools
 import os
@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from dotenv import load_dotenv
 
 #: The project root, which is also the web2py root (VERSION, routes.py, applications/).
-ROOT = Path(__file__).resolve().parent
+ROOT = Path(__file__).resolve().parent.parent
 #: The web2py application, in applications/, that serves this project.
 APPLICATION = "{{ cookiecutter.package_name }}"
 #: Shown by the pages; web2py's template engine escapes it.

@@ -2,4 +2,4 @@ from django.apps import AppConfig
 
 
 class ItemsConfig(AppConfig):
-    name = "items"
+    name = "{{ cookiecutter.package_name }}.items"

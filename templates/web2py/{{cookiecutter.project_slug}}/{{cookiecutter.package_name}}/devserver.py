@@ -4,17 +4,17 @@ import os
 
 os.environ.setdefault("DEBUG", "true")  # before the settings are read; DEBUG=false still wins
 
-import wsgihandler  # sets up gluon for this folder: before any other gluon import
+from {{ cookiecutter.package_name }} import wsgi  # sets up gluon for the project root: before any other gluon import
 
 
 def main() -> None:
     """Migrate the tables, then serve until Ctrl-C."""
     from gluon.rocket import Rocket
 
-    settings = wsgihandler.SETTINGS
-    wsgihandler.migrate()
+    settings = wsgi.SETTINGS
+    wsgi.migrate()
     print(f"Serving on http://{settings.host}:{settings.port}/ (debug={settings.debug})")
-    server = Rocket((settings.host, settings.port), "wsgi", {"wsgi_app": wsgihandler.application})
+    server = Rocket((settings.host, settings.port), "wsgi", {"wsgi_app": wsgi.application})
     server.start()
 
 

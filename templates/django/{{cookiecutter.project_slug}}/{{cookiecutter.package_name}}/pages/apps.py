@@ -2,4 +2,4 @@ from django.apps import AppConfig
 
 
 class PagesConfig(AppConfig):
-    name = "pages"
+    name = "{{ cookiecutter.package_name }}.pages"

@@ -2,7 +2,7 @@
 
 DJANGO_ENV selects the configuration: ``development`` (the default) or
 ``production`` (debug off, HTTPS only, secure cookies, SECRET_KEY required).
-manage.py, config/wsgi.py and gunicorn.conf.py load .env first; real
+manage.py, {{ cookiecutter.package_name }}/wsgi.py and gunicorn.conf.py load .env first; real
 environment variables win over it. The tests do not read .env.
 """
 
@@ -60,7 +60,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 
 INSTALLED_APPS = [
     # First, so that its runserver (listening on $HOST:$PORT) replaces Django's.
-    "pages",
+    "{{ cookiecutter.package_name }}.pages",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -70,16 +70,16 @@ INSTALLED_APPS = [
 {%- if cookiecutter.rest_api == "drf" %}
     "rest_framework",
 {%- endif %}
-    "items",
+    "{{ cookiecutter.package_name }}.items",
 {%- if cookiecutter.auth == "yes" %}
-    "accounts",
+    "{{ cookiecutter.package_name }}.accounts",
 {%- endif %}
 ]
 
 MIDDLEWARE = [
     # The header middlewares come first so that every response carries the
     # headers, HTTPS redirects and static files included.
-    "config.middleware.ContentSecurityPolicyMiddleware",
+    "{{ cookiecutter.package_name }}.middleware.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # In production WhiteNoise serves the static files; in development, runserver does.
@@ -91,7 +91,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
 ]
 
-ROOT_URLCONF = "config.urls"
+ROOT_URLCONF = "{{ cookiecutter.package_name }}.urls"
 
 TEMPLATES = [
     {
@@ -103,13 +103,13 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "pages.context_processors.project",
+                "{{ cookiecutter.package_name }}.pages.context_processors.project",
             ],
         },
     },
 ]
 
-WSGI_APPLICATION = "config.wsgi.application"
+WSGI_APPLICATION = "{{ cookiecutter.package_name }}.wsgi.application"
 
 # DATABASE_URL: sqlite:///path/to/db.sqlite3 or postgresql://user:password@host:port/dbname
 DATABASES = {
@@ -184,7 +184,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "EXCEPTION_HANDLER": "config.exceptions.json_error_handler",
+    "EXCEPTION_HANDLER": "{{ cookiecutter.package_name }}.exceptions.json_error_handler",
 }
 {%- endif %}
 

@@ -4,10 +4,10 @@ from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
-    path("", include("pages.urls")),
-    path("api/", include("items.urls")),
+    path("", include("{{ cookiecutter.package_name }}.pages.urls")),
+    path("api/", include("{{ cookiecutter.package_name }}.items.urls")),
 {%- if cookiecutter.auth == "yes" %}
-    path("accounts/", include("accounts.urls")),
+    path("accounts/", include("{{ cookiecutter.package_name }}.accounts.urls")),
 {%- endif %}
     path("admin/", admin.site.urls),
 ]

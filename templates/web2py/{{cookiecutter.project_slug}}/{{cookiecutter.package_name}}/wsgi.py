@@ -1,19 +1,19 @@
 """The WSGI application: web2py serving this folder, with security headers on every response.
 
-Like web2py's own handlers/wsgihandler.py, for gunicorn (``wsgihandler:application``) and
-for the development server (devserver.py).
+Like web2py's own handlers/wsgihandler.py: gunicorn serves ``application`` (see the serve
+command) and the development server (devserver.py) runs it in web2py's Rocket server.
 """
 
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from settings import APPLICATION, ROOT, get_settings
+from {{ cookiecutter.package_name }}.settings import APPLICATION, ROOT, get_settings
 
 SETTINGS = get_settings()  # refuses to start without SECRET_KEY in production
 
-# gluon finds its root (VERSION, routes.py, applications/) through web2py_path when it is
-# first imported; the tests point it at a throwaway copy of this folder.
+# gluon finds its root (VERSION, routes.py, applications/: the project root, read by path)
+# through web2py_path when it is first imported; the tests point it at a throwaway copy.
 os.environ.setdefault("web2py_path", str(ROOT))
 
 from gluon.settings import global_settings  # noqa: E402

@@ -1,1 +1,0 @@
-"""Project configuration: settings, URLs, WSGI/ASGI entry points and middleware."""

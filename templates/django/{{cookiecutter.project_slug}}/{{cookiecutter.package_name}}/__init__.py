@@ -1,0 +1,1 @@
+"""The project's package: settings, URLs, WSGI/ASGI entry points, middleware and the apps."""
