@@ -326,6 +326,8 @@ def show_created(result: Result, *, git: str | None, installed: bool) -> None:
             lines += ["python -m venv .venv && . .venv/bin/activate", commands["install"]]
         lines += [f"{commands['dev']}   # development server"]
         lines += [f"{commands['test']}   # tests", f"{commands['serve']}   # production server"]
+        if result.serve_note:
+            lines.append(f"# the production server {result.serve_note}")
     console.print("\n[bold]Next steps[/]")
     for line in lines:
         # A shell command is never wrapped, so that it can be copied as it is.

@@ -32,6 +32,8 @@ class Result:
     commands: Mapping[str, str]
     plan: Plan
     dry_run: bool = False
+    #: What a person should know before running the production server (the template's note).
+    serve_note: str | None = None
 
     @property
     def files(self) -> tuple[str, ...]:
@@ -117,7 +119,10 @@ def generate(
     target = output_dir.expanduser().absolute() / name.slug
     the_plan = produce(target, render_into, record_for, force=force, dry_run=dry_run)
     commands = record_commands(context)
-    return Result(target, template.name, resolved, commands, the_plan, dry_run=dry_run)
+    note = str(context["cookiecutter"].get("__serve_note") or "") or None
+    return Result(
+        target, template.name, resolved, commands, the_plan, dry_run=dry_run, serve_note=note
+    )
 
 
 def produce(

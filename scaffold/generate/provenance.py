@@ -82,6 +82,7 @@ def build_record(
         else None,
         "commands": record_commands(context),
         "websocket": values.get("__websocket_path") or None,
+        "serve_note": values.get("__serve_note") or None,
         "template_ref": TEMPLATE_REF,
         "files": {rel: sha256(rendered / rel) for rel in written if rel not in SECRET_FILES},
     }

@@ -164,7 +164,11 @@ SECURE_REFERRER_POLICY = "same-origin"
 # Plain-HTTP health checks keep working when HTTPS is enforced.
 SECURE_REDIRECT_EXEMPT = [r"^health$"]
 
-if PRODUCTION:
+# Production answers HTTPS only. ALLOW_HTTP=true lets you try it over plain HTTP on
+# your own machine (no redirect, no HSTS, cookies without Secure); never in a deployment.
+ALLOW_HTTP = PRODUCTION and env_bool("ALLOW_HTTP", default=False)
+
+if PRODUCTION and not ALLOW_HTTP:
     # Behind a TLS-terminating proxy that sets X-Forwarded-Proto.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = True
