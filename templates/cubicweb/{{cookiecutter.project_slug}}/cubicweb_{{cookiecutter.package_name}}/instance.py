@@ -52,15 +52,19 @@ def instance_exists(settings: Settings) -> bool:
     return all((settings.instance_dir / name).is_file() for name in ("all-in-one.conf", "sources"))
 
 
-def database_is_initialised() -> bool:
-    """Tell whether the system database holds CubicWeb's tables (the environment is set)."""
+def database_state() -> str:
+    """Tell what the system database holds: "ready", "partial" (an interrupted setup) or
+    "empty"; stop if it holds another application's tables.
+
+    The database is the one the environment names (see ``settings.prepare_environment``).
+    """
     from cubicweb.cwconfig import CubicWebConfiguration
     from logilab.database import get_connection, get_db_helper
 
     config = CubicWebConfiguration.config_for(os.environ["CW_INSTANCE"])
     source = config.system_source_config
     if source["db-driver"] == "sqlite" and not Path(source["db-name"]).is_file():
-        return False
+        return "empty"
     extra = source.get("db-extra-arguments")
     connection = get_connection(
         source["db-driver"],
@@ -72,13 +76,24 @@ def database_is_initialised() -> bool:
         **({"extra_args": extra} if extra else {}),
     )
     try:
-        tables = {
-            name.lower()
-            for name in get_db_helper(source["db-driver"]).list_tables(connection.cursor())
-        }
+        cursor = connection.cursor()
+        tables = {name.lower() for name in get_db_helper(source["db-driver"]).list_tables(cursor)}
+        if not tables:
+            return "empty"
+        if "entities" not in tables:
+            raise SystemExit(
+                f"{source['db-name']} holds tables that are not CubicWeb's: point DATABASE_URL"
+                " at an empty database"
+            )
+        if "cw_cwproperty" not in tables:
+            return "partial"
+        # db-init records CubicWeb's version among its last steps.
+        cursor.execute(
+            "SELECT cw_value FROM cw_CWProperty WHERE cw_pkey = 'system.version.cubicweb'"
+        )
+        return "ready" if cursor.fetchall() else "partial"
     finally:
         connection.close()
-    return "entities" in tables and "cw_cwuser" in tables
 
 
 def ensure_instance(settings: Settings) -> None:
@@ -90,18 +105,30 @@ def ensure_instance(settings: Settings) -> None:
             cubicweb_ctl("create", "--automatic", "--no-db-create", CUBE, settings.instance)
             _say(f"created the instance {settings.instance} in {settings.instance_dir}", started)
         (settings.instance_dir / "pyramid.ini").write_text(PYRAMID_INI, encoding="utf-8")
-        if not database_is_initialised():
+        state = database_state()
+        if state != "ready":
             started = time.monotonic()
-            if os.environ["CW_DB_DRIVER"] == "sqlite":
-                Path(os.environ["CW_DB_NAME"]).parent.mkdir(parents=True, exist_ok=True)
             # The anonymous account is created with a password nobody needs to know.
             os.environ["CW_ANONYMOUS_PASSWORD"] = secrets.token_urlsafe(24)
             try:
-                cubicweb_ctl("db-create", "--automatic", "--create-db=n", settings.instance)
+                _initialise_database(settings, state)
             finally:
                 del os.environ["CW_ANONYMOUS_PASSWORD"]
             _say(f"initialised the database of {settings.instance}", started)
         _ensure_catalog(settings)
+
+
+def _initialise_database(settings: Settings, state: str) -> None:
+    """Create CubicWeb's tables and first entities; start again after an interrupted setup."""
+    if os.environ["CW_DB_DRIVER"] == "sqlite":
+        database = Path(os.environ["CW_DB_NAME"])
+        database.unlink(missing_ok=True)
+        database.parent.mkdir(parents=True, exist_ok=True)
+        cubicweb_ctl("db-create", "--automatic", settings.instance)
+    elif state == "empty":
+        cubicweb_ctl("db-create", "--automatic", "--create-db=n", settings.instance)
+    else:  # tables left by an interrupted setup: drop them first
+        cubicweb_ctl("db-init", "--automatic", "--drop", settings.instance)
 
 
 def _ensure_catalog(settings: Settings) -> None:
