@@ -77,7 +77,12 @@ def database_state() -> str:
     )
     try:
         cursor = connection.cursor()
-        tables = {name.lower() for name in get_db_helper(source["db-driver"]).list_tables(cursor)}
+        if source["db-driver"] == "postgres":  # the tables where CubicWeb would create its own
+            cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
+            names = [name for (name,) in cursor.fetchall()]
+        else:
+            names = get_db_helper(source["db-driver"]).list_tables(cursor)
+        tables = {name.lower() for name in names}
         if not tables:
             return "empty"
         if "entities" not in tables:
