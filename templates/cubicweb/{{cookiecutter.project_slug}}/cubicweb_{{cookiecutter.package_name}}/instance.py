@@ -124,7 +124,7 @@ def ensure_instance(settings: Settings) -> None:
 
 
 def _initialise_database(settings: Settings, state: str) -> None:
-    """Create CubicWeb's tables and first entities; start again after an interrupted setup."""
+    """Create CubicWeb's tables and first entities (SQLite: again after an interrupted setup)."""
     if os.environ["CW_DB_DRIVER"] == "sqlite":
         database = Path(os.environ["CW_DB_NAME"])
         database.unlink(missing_ok=True)
@@ -132,8 +132,11 @@ def _initialise_database(settings: Settings, state: str) -> None:
         cubicweb_ctl("db-create", "--automatic", settings.instance)
     elif state == "empty":
         cubicweb_ctl("db-create", "--automatic", "--create-db=n", settings.instance)
-    else:  # tables left by an interrupted setup: drop them first
-        cubicweb_ctl("db-init", "--automatic", "--drop", settings.instance)
+    else:  # CubicWeb 5's "db-init --drop" fails on PostgreSQL: leave the choice to a human
+        raise SystemExit(
+            f"the database {os.environ['CW_DB_NAME']} holds the tables of an interrupted"
+            " setup: recreate it empty (dropdb, createdb) and run setup again"
+        )
 
 
 def _ensure_catalog(settings: Settings) -> None:
