@@ -126,9 +126,12 @@ class Server:
 
 @contextmanager
 def serving(
-    command: str, *, cwd: Path, env: Mapping[str, str], log: Path, timeout: float = 60
+    command: str, *, cwd: Path, env: Mapping[str, str], log: Path, timeout: float = 180
 ) -> Iterator[Server]:
     """Run ``command`` with HOST and PORT set, until ``/health`` answers 200; stop it on exit.
+
+    ``timeout`` bounds a hang; it times nothing: a first start may create its database
+    (CubicWeb stores its schema), on a machine busy with other bakes.
 
     The server runs in its own process group, so that stopping it reaches every process
     the command started.

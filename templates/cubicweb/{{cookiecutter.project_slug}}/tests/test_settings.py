@@ -1,0 +1,162 @@
+"""Settings: the .env loader, Settings.from_env, and DATABASE_URL -> CubicWeb's source options."""
+
+from pathlib import Path
+
+import pytest
+
+from cubicweb_{{ cookiecutter.package_name }}.settings import (
+    CUBE,
+    ConfigError,
+    Settings,
+    cubicweb_environment,
+    database_source,
+    load_dotenv,
+)
+
+
+def write_dotenv(directory: Path, text: str) -> Path:
+    path = directory / ".env"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_dotenv_values_comments_and_quotes(tmp_path: Path) -> None:
+    path = write_dotenv(
+        tmp_path,
+        "# a comment\n"
+        "\n"
+        "export PLAIN=1\n"
+        "  SPACED = two words  # a trailing comment\n"
+        "HASH=a#b\n"
+        'DOUBLE="a # b \\"quoted\\" \\\\ \\n" # comment\n'
+        "SINGLE='$literal \\n # kept'\n"
+        "EMPTY=\n",
+    )
+    environ: dict[str, str] = {}
+    load_dotenv(path, environ)
+    assert environ == {
+        "PLAIN": "1",
+        "SPACED": "two words",
+        "HASH": "a#b",
+        "DOUBLE": 'a # b "quoted" \\ \n',
+        "SINGLE": "$literal \\n # kept",
+        "EMPTY": "",
+    }
+
+
+def test_environment_wins_over_dotenv(tmp_path: Path) -> None:
+    environ = {"SECRET_KEY": "from-environment"}
+    load_dotenv(write_dotenv(tmp_path, "SECRET_KEY=from-file\nPORT=9000\n"), environ)
+    assert environ == {"SECRET_KEY": "from-environment", "PORT": "9000"}
+
+
+def test_malformed_dotenv_line_is_reported_with_its_number(tmp_path: Path) -> None:
+    path = write_dotenv(tmp_path, "PORT=9000\nnot a setting\n")
+    with pytest.raises(ConfigError, match=r"\.env:2"):
+        load_dotenv(path, {})
+
+
+def test_production_refuses_to_start_without_secret_key() -> None:
+    with pytest.raises(ConfigError, match="SECRET_KEY"):
+        Settings.from_env({})
+
+
+def test_commands_that_serve_nothing_need_no_secret_key() -> None:
+    assert Settings.from_env({}, require_secret=False).secret_key
+
+
+def test_debug_runs_with_a_temporary_secret_key() -> None:
+    settings = Settings.from_env({"DEBUG": "true"})
+    assert settings.debug
+    assert len(settings.secret_key) >= 32
+
+
+def test_defaults() -> None:
+    settings = Settings.from_env({"SECRET_KEY": "s3cret"})
+    assert (settings.debug, settings.host, settings.port) == (False, "127.0.0.1", 8000)
+    assert settings.database_url == "sqlite:///var/db.sqlite3"
+    assert settings.instance == CUBE
+    assert settings.instance_dir == Path("var", "instances", CUBE).absolute()
+    assert "s3cret" not in repr(settings)
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("DEBUG", "maybe"), ("PORT", "http"), ("PORT", "0"), ("PORT", "65536")],
+)
+def test_malformed_setting_is_refused(name: str, value: str) -> None:
+    with pytest.raises(ConfigError, match=name):
+        Settings.from_env({"SECRET_KEY": "s", name: value})
+
+
+def source(**options: str) -> dict[str, str]:
+    empty = ("driver", "name", "host", "port", "user", "password", "extra-arguments")
+    return {f"db-{key}": "" for key in empty} | {
+        f"db-{key.replace('_', '-')}": value for key, value in options.items()
+    }
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("sqlite:///var/db.sqlite3", source(driver="sqlite", name="/project/var/db.sqlite3")),
+        ("sqlite:////srv/items.db", source(driver="sqlite", name="/srv/items.db")),
+        (
+            "postgresql://user:secret@db.example:5433/items",
+            source(
+                driver="postgres", name="items", host="db.example", port="5433",
+                user="user", password="secret",
+            ),
+        ),
+        ("postgres://user@localhost/items", source(driver="postgres", name="items", host="localhost", user="user")),
+        ("postgresql:///items", source(driver="postgres", name="items")),
+        (
+            "postgresql://user@%2Fvar%2Frun%2Fpostgresql/items",
+            source(driver="postgres", name="items", host="/var/run/postgresql", user="user"),
+        ),
+        (
+            "postgresql:///items?host=/var/run/postgresql&port=5433",
+            source(driver="postgres", name="items", host="/var/run/postgresql", port="5433"),
+        ),
+        (
+            "postgresql://u:p%40ss%20word@[::1]:5432/items?sslmode=require&connect_timeout=5",
+            source(
+                driver="postgres", name="items", host="::1", port="5432", user="u",
+                password="'p@ss word'", extra_arguments="sslmode=require connect_timeout=5",
+            ),
+        ),
+        (
+            "postgresql://u:it's@host/items",
+            source(driver="postgres", name="items", host="host", user="u", password="'it\\'s'"),
+        ),
+    ],
+)  # fmt: skip
+def test_database_url_forms(url: str, expected: dict[str, str]) -> None:
+    assert database_source(url, base=Path("/project")) == expected
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["db.sqlite3", "mysql://localhost/items", "sqlite://", "postgresql://host:port/items",
+     "postgresql://host/"],
+)  # fmt: skip
+def test_unusable_database_urls_are_refused(url: str) -> None:
+    with pytest.raises(ConfigError, match="DATABASE_URL"):
+        database_source(url)
+
+
+def test_cubicweb_environment_keeps_everything_in_the_project() -> None:
+    settings = Settings(
+        secret_key="s", database_url="postgresql://u:p@h:1/d", var_dir=Path("/p/var")
+    )
+    environ = cubicweb_environment(settings)
+    assert environ["CW_MODE"] == "user"
+    assert environ["CW_INSTANCES_DIR"] == "/p/var/instances"
+    assert environ["CW_INSTANCES_DATA_DIR"] == "/p/var/data"
+    assert environ["CW_INSTANCE"] == CUBE
+    assert all(environ[key].startswith("/p/var/") for key in ("CW_PID_FILE", "CW_LOG_FILE"))
+    assert (environ["CW_DB_DRIVER"], environ["CW_DB_HOST"], environ["CW_DB_PASSWORD"]) == (
+        "postgres",
+        "h",
+        "p",
+    )
