@@ -48,7 +48,7 @@ def refresh(name: str) -> list[str]:
             assert python is not None, f"no Python {variant.chosen.get('python_version')}"
             baked = bake(variant, Path(folder) / variant.label)
             names |= installed_modules(requirements(baked.path / "pyproject.toml"), python.path)
-            names.discard(baked.record["project"]["package"])
+            names.discard(baked.record["import_package"])
     reserved = sorted(names)
     _write(TEMPLATES_DIR / name / "cookiecutter.json", reserved)
     return reserved

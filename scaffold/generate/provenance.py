@@ -83,6 +83,8 @@ def build_record(
         "commands": record_commands(context),
         "websocket": values.get("__websocket_path") or None,
         "serve_note": values.get("__serve_note") or None,
+        # The package the project installs, where the framework names it (cubicweb_NAME).
+        "import_package": values.get("__import_package") or name.package,
         "template_ref": TEMPLATE_REF,
         "files": {rel: sha256(rendered / rel) for rel in written if rel not in SECRET_FILES},
     }

@@ -198,7 +198,7 @@ def test_reserved_names_cover_every_module_the_project_installs(workspace: Works
 
     listed = workspace.run(["python", "-c", MODULE_LISTING])
     assert listed.returncode == 0, failure(listed)
-    installed = set(json.loads(listed.stdout)) - {workspace.baked.record["project"]["package"]}
+    installed = set(json.loads(listed.stdout)) - {workspace.baked.record["import_package"]}
     template = workspace.baked.variant.template
     missing = sorted(installed - find_template(template).reserved_names)
     assert not missing, (
@@ -233,7 +233,7 @@ def test_only_the_package_is_importable_from_the_project(
     the distribution maps no other import name (an exact editable install adds only its
     private ``_editable_impl_`` loader). Together, any two projects can share one venv.
     """
-    package = workspace.baked.record["project"]["package"]
+    package = workspace.baked.record["import_package"]
     project = workspace.project
     probe = ["python", "-c", IMPORT_PROBE, project, _distribution(project), *_root_names(project)]
     probed = run(probe, cwd=tmp_path, env=workspace.env)
@@ -254,7 +254,7 @@ def test_the_wheel_holds_only_the_package(workspace: Workspace, tmp_path: Path) 
     with zipfile.ZipFile(wheel) as archive:
         top = {name.split("/")[0] for name in archive.namelist()}
     modules = {name.removesuffix(".py") for name in top if not name.endswith(".dist-info")}
-    assert modules == {workspace.baked.record["project"]["package"]}
+    assert modules == {workspace.baked.record["import_package"]}
 
 
 @every_bake
