@@ -10,7 +10,14 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NoReturn
 
-from scaffold.errors import AnswerError, CatalogError, UnknownFrameworkError, did_you_mean, one_of
+from scaffold.errors import (
+    AnswerError,
+    CatalogError,
+    UnknownFrameworkError,
+    did_you_mean,
+    one_of,
+    shown,
+)
 
 FRAMEWORKS_FILE = "frameworks.toml"
 QUESTIONS_FILE = "questions.toml"
@@ -101,7 +108,7 @@ class Catalog:
                 return question
         keys = [question.key for question in self.questions]
         raise AnswerError(
-            f'Unknown question "{key}". Known: {", ".join(keys)}.{did_you_mean(key, keys)}'
+            f'Unknown question "{shown(key)}". Known: {", ".join(keys)}.{did_you_mean(key, keys)}'
         )
 
 

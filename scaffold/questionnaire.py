@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from scaffold.catalog import Catalog, Question
-from scaffold.errors import AnswerError, did_you_mean, one_of
+from scaffold.errors import AnswerError, did_you_mean, one_of, shown
 
 _YES = frozenset({"yes", "y", "true", "1", "on"})
 _NO = frozenset({"no", "n", "false", "0", "off"})
@@ -29,7 +29,7 @@ def normalize(question: Question, raw: str) -> str:
             return value
         accepted = one_of(question.choices)
     raise AnswerError(
-        f'Invalid answer "{raw}" for {question.key}: expected {accepted}.'
+        f'Invalid answer "{shown(raw)}" for {question.key}: expected {accepted}.'
         + did_you_mean(value, question.choices)
     )
 
@@ -40,7 +40,9 @@ def parse_pairs(pairs: Sequence[str], catalog: Catalog) -> dict[str, str]:
     for pair in pairs:
         key, sep, raw = pair.partition("=")
         if not sep or not key.strip():
-            raise AnswerError(f'Expected an answer as KEY=VALUE (e.g. size=small), got "{pair}".')
+            raise AnswerError(
+                f'Expected an answer as KEY=VALUE (e.g. size=small), got "{shown(pair)}".'
+            )
         question = catalog.question(key.strip())
         answers[question.key] = normalize(question, raw)
     return answers

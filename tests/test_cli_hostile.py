@@ -55,3 +55,22 @@ def test_hostile_values_are_refused_in_one_clean_line(tmp_path: Path, args: list
     assert len(lines[0]) < 300, "the value is shortened"
     assert not any(ord(c) < 32 for c in lines[0]), "no raw control character reaches the terminal"
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [[b"-a", b"size=" + b"x" * 100_000], [b"-a", b"x" * 100_000 + b"=yes"]],
+    ids=["huge-answer", "huge-question"],
+)
+def test_a_huge_answer_is_shortened_in_its_message(tmp_path: Path, args: list[bytes]) -> None:
+    result = _scaffold(b"recommend", *args, b"--no-input", cwd=tmp_path)
+    assert result.returncode == 2
+    assert len(result.stderr) < 1000
+
+
+@pytest.mark.parametrize("name", [b"dotenv", b"werkzeug", b"gunicorn", b"jinja2"])
+def test_a_name_from_the_dependency_closure_is_refused(tmp_path: Path, name: bytes) -> None:
+    result = _scaffold(b"new", name, b"--framework", b"flask", b"--no-git", cwd=tmp_path)
+    assert result.returncode == 2
+    assert b"depends on" in result.stderr or b"shadow" in result.stderr
+    assert list(tmp_path.iterdir()) == []
