@@ -21,7 +21,15 @@ from bakery import REPO_ROOT, Baked, failure, run
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-CACHE_DIR = REPO_ROOT / ".cache" / "venvs"
+#: Shared by every clone and run on this machine: a venv is keyed on its Python, template and
+#: exact dependency specs, never modified after it is built, and projects install into copies.
+CACHE_DIR = (
+    Path(
+        os.environ.get("SCAFFOLD_HARNESS_CACHE")
+        or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "scaffold-harness"
+    )
+    / "venvs"
+)
 #: Prints the top-level import names installed in the running environment, as JSON.
 MODULE_LISTING = (
     "import importlib.metadata as m, json; "
