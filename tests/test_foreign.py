@@ -351,3 +351,53 @@ def test_a_project_from_a_git_template_follows_its_newer_commits(
     assert (project / "notes.md").read_text() == "my notes\n"
     assert (project / "about.txt").read_text() == "Mine\n", "the recorded values are kept"
     assert runner.invoke(app, ["check", str(project)]).exit_code == 0
+
+
+def test_on_a_terminal_the_templates_variables_are_asked_as_cookiecutter_asks_them(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from scaffold import ui
+
+    monkeypatch.setattr(ui, "is_interactive", lambda: True)
+    template = write_template(tmp_path / "tpl")
+    out = tmp_path / "out"
+    # project_slug (Enter keeps it), license (2nd choice), use_docker, year, description,
+    # then the dict variable (Enter keeps it); project_name comes from NAME.
+    typed = "\n2\ny\n\nTyped {{ here }}\n\n"
+    result = runner.invoke(
+        app,
+        ["new", "demo", "--template", str(template), "--output-dir", str(out), "--no-git"],
+        input=typed,
+    )
+    assert result.exit_code == 0, result.output
+    assert "Which license?" in result.output, "the template's own prompt text"
+    project = out / "demo"
+    assert (project / "about.txt").read_text() == "Typed {{ here }}\n"
+    assert (project / "README.md").read_bytes().endswith(b"BSD-3-Clause-blue\r\n")
+    assert (project / "Dockerfile").is_file()
+
+
+def test_checkout_takes_the_templates_tag_and_records_its_commit(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    template = write_template(tmp_path / "tpl")
+    source = _as_git(template, tmp_path)
+    work = tmp_path / "work"
+    git = ["git", "-c", "user.name=T", "-c", "user.email=t@example.com"]
+    subprocess.run([*git, "tag", "v1"], cwd=work, check=True)
+    tagged = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=work, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    (work / SLUG / "later.txt").write_text("after v1\n")
+    subprocess.run([*git, "add", "-A"], cwd=work, check=True)
+    subprocess.run([*git, "commit", "-qm", "later"], cwd=work, check=True)
+    bare = str(tmp_path / "template.git")
+    subprocess.run(["git", "push", "-q", "--tags", bare, "HEAD"], cwd=work, check=True)
+    out = tmp_path / "out"
+    result = _scaffold(
+        runner, "demo", "--template", source, "--checkout", "v1", "--output-dir", str(out)
+    )
+    assert result.exit_code == 0, result.output
+    assert not (out / "demo" / "later.txt").exists()
+    record = json.loads((out / "demo" / ".scaffold.json").read_text())
+    assert (record["template"]["checkout"], record["template"]["commit"]) == ("v1", tagged)
