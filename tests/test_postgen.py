@@ -120,7 +120,7 @@ def test_install_creates_a_venv_with_the_project_and_its_dev_extra(
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert "source .venv/bin/activate" in result.stdout
+    assert ". .venv/bin/activate" in result.stdout
 
 
 def _failing_run(output: str, *, interrupt: bool = False):

@@ -22,3 +22,6 @@ accesslog = "-"
 preload_app = True
 # gunicorn 24+ opens a control socket shared by every instance of the same user: none here.
 control_socket_disable = True
+
+# On SIGTERM, workers get this long to finish their requests before they are killed.
+graceful_timeout = 10

@@ -21,3 +21,6 @@ accesslog = "-"
 # No runtime control socket: its default path is shared by every gunicorn the
 # user runs, so two projects would clash. (Older gunicorn ignores the name.)
 control_socket_disable = True
+
+# On SIGTERM, workers get this long to finish their requests before they are killed.
+graceful_timeout = 10

@@ -26,3 +26,6 @@ raw_env = ["DEBUG=0"]
 # between every instance on the machine.
 control_socket_disable = True
 accesslog = "-"
+
+# On SIGTERM, workers get this long to finish their requests before they are killed.
+graceful_timeout = 10

@@ -19,3 +19,6 @@ raw_env = ["DEBUG=0"]
 accesslog = "-"
 # gunicorn 27 opens a control socket shared by every instance on the machine: not needed.
 control_socket_disable = True
+
+# On SIGTERM, workers get this long to finish their requests before they are killed.
+graceful_timeout = 10

@@ -26,3 +26,6 @@ def on_starting(server):
     code = "from {{ cookiecutter.package_name }} import wsgi; wsgi.migrate()"
     if subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode:
         sys.exit("gunicorn: the database migration failed (see above); not serving")
+
+# On SIGTERM, workers get this long to finish their requests before they are killed.
+graceful_timeout = 10
