@@ -182,6 +182,8 @@ def test_a_template_that_tries_to_escape_is_refused_with_nothing_written(
     assert "Nothing was written" in result.stderr or "sandbox" in result.stderr
     if where == "file":
         assert "x.txt" in result.stderr, "the file is named"
+    if where == "default":
+        assert "cookiecutter.json" in result.stderr
     assert not out.exists() or not any(out.iterdir())
     assert not (tmp_path / "outside.txt").exists()
 

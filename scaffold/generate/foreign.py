@@ -197,7 +197,9 @@ def build_values(
             if isinstance(raw, dict) and not (key.startswith("_") and not key.startswith("__")):
                 values[key] = _answer(key, raw, env, values, given, prompts, ask)
     except SecurityError as error:
-        raise refuse_escape(error, template=foreign.path) from None
+        raise refuse_escape(
+            error, template=foreign.path, unknown="a default in cookiecutter.json"
+        ) from None
     except (UndefinedError, TemplateError) as error:
         raise UsageError(
             f"The template's cookiecutter.json does not render: {shown(str(error))}."

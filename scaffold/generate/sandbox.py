@@ -94,9 +94,9 @@ def rendering_with(make_env: Any) -> Iterator[None]:
         generate.create_env_with_context = real
 
 
-def where(traceback: TracebackType | None) -> str:
+def where(traceback: TracebackType | None, *, unknown: str = "a file or folder name") -> str:
     """Return the template file and line a Jinja error was raised from, as far as known."""
-    place = "a file or folder name"
+    place = unknown
     while traceback is not None:
         name = traceback.tb_frame.f_code.co_filename
         if not name.endswith(".py") and name != "<template>" and not name.startswith("<"):
@@ -105,9 +105,11 @@ def where(traceback: TracebackType | None) -> str:
     return place
 
 
-def refuse_escape(error: SecurityError, *, template: Path) -> UsageError:
+def refuse_escape(
+    error: SecurityError, *, template: Path, unknown: str = "a file or folder name"
+) -> UsageError:
     """Return the error to raise for a template that tried to leave the sandbox."""
-    place = where(error.__traceback__)
+    place = where(error.__traceback__, unknown=unknown)
     with contextlib.suppress(ValueError):
         place = os.path.relpath(place, template) if os.path.isabs(place.split(",")[0]) else place
     return UsageError(
