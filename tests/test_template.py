@@ -118,6 +118,17 @@ class TestBundledTemplate:
     def test_the_package_is_cookiecutter_json_valid(self, template: Template) -> None:
         json.loads((template.path / "cookiecutter.json").read_text())
 
+    def test_every_file_is_small_text(self, template: Template) -> None:
+        """A generated project is source and small images: no stray wheel or database."""
+        for path in template.path.rglob("*"):
+            if path.is_file() and "__pycache__" not in path.parts:
+                data = path.read_bytes()
+                if path.suffix in {".ico", ".png", ".svg"}:
+                    assert len(data) <= 16 * 1024, path
+                else:
+                    assert len(data) <= 64 * 1024, path
+                    data.decode("utf-8")
+
 
 def test_reserved_names_cover_dependencies_and_top_level_modules(mini: Template) -> None:
     assert {"mini", "docs", "scaffold_fixture_framework", "readme"} <= mini.reserved_names
