@@ -11,7 +11,9 @@ from typing import NoReturn
 
 import pytest
 from bakery import Baked, Variant, bake, failure
+from browser import chromium, launched
 from http_checks import Server, serving
+from playwright.sync_api import Browser
 from postgres import PostgresServer, find_bin_dir, running_postgres
 from venvs import Interpreter, Workspace, cached_venv, clone_venv, find_python, project_env
 
@@ -97,4 +99,22 @@ def server(workspace: Workspace) -> Iterator[Server]:
     with serving(
         workspace.baked.commands.serve, cwd=workspace.project, env=workspace.env, log=log
     ) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Run one headless Chromium per test process (Debian's ``chromium``)."""
+    executable = chromium() or unavailable("no chromium on PATH (apt-get install chromium)")
+    with launched(executable) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def plain_http_server(workspace: Workspace) -> Iterator[Server]:
+    """Run the production server as a user tries it on a laptop: ALLOW_HTTP=true."""
+    log = workspace.project.parent / "serve-http.log"
+    env = {**workspace.env, "ALLOW_HTTP": "true"}
+    serve = workspace.baked.commands.serve
+    with serving(serve, cwd=workspace.project, env=env, log=log) as running:
         yield running

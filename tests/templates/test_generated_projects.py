@@ -5,6 +5,7 @@ from __future__ import annotations
 import fnmatch
 import json
 import os
+import re
 import shutil
 import sys
 import tomllib
@@ -27,9 +28,15 @@ from bakery import (
     run,
     variants,
 )
+from browser import sign_up_and_log_in, visiting
 from http_checks import Server, accepts_connections, fetch, serving
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+from playwright.sync_api import Browser
 from venvs import (
+    DISTRIBUTIONS,
     IMPORT_PROBE,
+    LOCK,
     MODULE_LISTING,
     Interpreter,
     Workspace,
@@ -37,7 +44,9 @@ from venvs import (
     clone_venv,
     find_python,
     install_requirements,
+    locked_versions,
     project_env,
+    requirements,
 )
 from websockets.sync.client import ClientConnection, connect
 
@@ -68,8 +77,9 @@ default_bakes = _bakes(lambda variant: variant.is_default)
 bakes_with_database = _bakes(lambda variant: variant.chosen.get("database", "none") != "none")
 bakes_without_database = _bakes(lambda variant: variant.chosen.get("database") == "none")
 bakes_with_websocket = _bakes(
-    lambda variant: variant.template in WEBSOCKET_TEMPLATES
-    and variant.chosen.get("database", "none") != "none"
+    lambda variant: (
+        variant.template in WEBSOCKET_TEMPLATES and variant.chosen.get("database", "none") != "none"
+    )
 )
 every_template = pytest.mark.parametrize(
     "default",
@@ -167,6 +177,8 @@ def test_ci_and_compose_files_match_their_schemas(baked: Baked) -> None:
         ".github/workflows/*.yml": ["--builtin-schema", "vendor.github-workflows"],
         ".gitlab-ci.yml": ["--builtin-schema", "vendor.gitlab-ci", "--data-transform", "gitlab-ci"],
         "*compose.y*ml": ["--builtin-schema", "vendor.compose-spec"],
+        ".github/dependabot.yml": ["--builtin-schema", "vendor.dependabot"],
+        "renovate.json": ["--builtin-schema", "vendor.renovate"],
     }
     for pattern, schema in schemas.items():
         files = [str(path) for path in sorted(baked.path.glob(pattern))]
@@ -174,6 +186,17 @@ def test_ci_and_compose_files_match_their_schemas(baked: Baked) -> None:
             command = [sys.executable, "-m", "check_jsonschema", *schema, *files]
             result = run(command, cwd=baked.path)
             assert result.returncode == 0, failure(result)
+
+
+@every_bake
+def test_dockerfile_is_hadolint_clean(baked: Baked) -> None:
+    dockerfile = baked.path / "Dockerfile"
+    if not dockerfile.is_file():
+        assert baked.variant.chosen.get("docker") != "yes", "docker=yes bakes no Dockerfile"
+        return
+    hadolint = shutil.which("hadolint", path=str(Path(sys.executable).parent)) or "hadolint"
+    result = run([hadolint, "--no-color", "Dockerfile"], cwd=baked.path)
+    assert (result.returncode, result.stdout + result.stderr) == (0, ""), failure(result)
 
 
 @every_template
@@ -188,7 +211,55 @@ def test_plain_cookiecutter_bakes_the_same_files(baked: Baked, tmp_path: Path) -
     assert project_files(project) == project_files(baked.path) - {".scaffold.json"}
 
 
+def _pythons(baked: Baked) -> list[str]:
+    """Return every Python version the project supports: its minimum and the newer choices."""
+    minimum = baked.variant.chosen.get("python_version", "3.11")
+    choices = next(
+        o.choices
+        for t in TEMPLATES
+        if t.name == baked.variant.template
+        for o in t.options
+        if o.name == "python_version"
+    )
+    return [version for version in choices if version >= minimum]
+
+
+@every_bake
+def test_lock_pins_every_dependency_within_its_range(baked: Baked) -> None:
+    """Each runtime and dev dependency has one exact version, allowed by pyproject.toml."""
+    lock = baked.path / LOCK
+    assert lock.is_file(), f"{baked.variant.template} ships no {LOCK}"
+    for version in _pythons(baked):
+        pins = locked_versions(lock, version)
+        for spec in requirements(baked.path / "pyproject.toml"):
+            wanted = Requirement(spec)
+            if wanted.marker and not wanted.marker.evaluate({"python_version": version}):
+                continue
+            name = canonicalize_name(wanted.name)
+            assert name in pins, f"{name} is not locked for Python {version}"
+            assert wanted.specifier.contains(pins[name], prereleases=True), (
+                f"{name}=={pins[name]} is outside {spec!r} (Python {version})"
+            )
+
+
 # The project at work.
+
+
+@every_bake
+def test_installs_exactly_the_locked_versions(workspace: Workspace, python: Interpreter) -> None:
+    """The project installs its lock, no more and no less (itself and pip's tools apart)."""
+    listed = workspace.run(["python", "-c", DISTRIBUTIONS])
+    assert listed.returncode == 0, failure(listed)
+    installed = {canonicalize_name(k): v for k, v in json.loads(listed.stdout).items()}
+    own = canonicalize_name(
+        tomllib.loads((workspace.project / "pyproject.toml").read_text())["project"]["name"]
+    )
+    for tool in (own, "pip", "setuptools", "wheel"):
+        installed.pop(tool, None)
+    pins = locked_versions(workspace.project / LOCK, ".".join(python.version.split(".")[:2]))
+    for tool in ("pip", "setuptools", "wheel"):
+        pins.pop(tool, None)
+    assert installed == pins
 
 
 @every_bake
@@ -276,6 +347,38 @@ def test_health_answers_behind_a_proxy_and_in_plain_http(server: Server) -> None
     for behind_tls_proxy in (True, False):
         health = fetch(f"{server.url}/health", behind_tls_proxy=behind_tls_proxy)
         assert (health.status, health.json()) == (200, {"status": "ok"})
+
+
+@every_bake
+def test_hsts_starts_short_behind_a_tls_proxy(server: Server) -> None:
+    """One hour by default (HSTS_SECONDS raises it): an HTTPS mistake does not last a year."""
+    header = fetch(f"{server.url}/health", behind_tls_proxy=True).headers.get(
+        "Strict-Transport-Security", ""
+    )
+    age = re.search(r"max-age=(\d+)", header)
+    assert age, f"no HSTS behind a TLS proxy: {header!r}"
+    assert 0 < int(age.group(1)) <= 86400, header
+
+
+@every_bake
+def test_production_over_plain_http_with_allow_http(plain_http_server: Server) -> None:
+    home = fetch(f"{plain_http_server.url}/")
+    assert home.status == 200, f"ALLOW_HTTP=true: / answered {home.status}"
+    assert "Strict-Transport-Security" not in home.headers
+
+
+@every_bake
+def test_pages_are_clean_in_a_real_browser(
+    baked: Baked, plain_http_server: Server, browser: Browser
+) -> None:
+    """No console error, no CSP violation, no failed load, an icon; with auth, sign up and in."""
+    with visiting(browser, plain_http_server.url) as visit:
+        visit.open("/")
+        assert visit.icon_status() == 200, "the page has no icon (a 404 in every console)"
+        problems = visit.problems
+    if baked.variant.chosen.get("auth") == "yes":
+        problems += sign_up_and_log_in(browser, plain_http_server.url)
+    assert not problems, "\n".join(problems)
 
 
 @every_bake

@@ -17,12 +17,15 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from bakery import REPO_ROOT, Baked, failure, run
+from bakery import Baked, failure, run
+from packaging.markers import default_environment
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
+#: Every project's lock of exact versions, pip constraints (``-c``), beside its pyproject.toml.
+LOCK = "requirements.txt"
 #: Shared by every clone and run on this machine: a venv is keyed on its Python, template and
-#: exact dependency specs, never modified after it is built, and projects install into copies.
+#: exact dependency specs and lock, never modified after it is built; projects install into copies.
 CACHE_DIR = (
     Path(
         os.environ.get("SCAFFOLD_HARNESS_CACHE")
@@ -35,6 +38,11 @@ MODULE_LISTING = (
     "import importlib.metadata as m, json; "
     "print(json.dumps(sorted(n for n in m.packages_distributions() "
     "if n.isidentifier() and not n.startswith('_'))))"
+)
+#: Prints every installed distribution and its version, as JSON.
+DISTRIBUTIONS = (
+    "import importlib.metadata as m, json; "
+    "print(json.dumps({d.metadata['Name']: d.version for d in m.distributions()}))"
 )
 #: Run by a project's Python from a folder outside the project, with the project root, its
 #: distribution name and top-level names as arguments: prints, as JSON, those of the names
@@ -136,9 +144,11 @@ def cache_key(pyproject: Path, *, python: Interpreter, template: str) -> str:
     def anonymous(specs: list[str]) -> list[str]:
         return sorted(_renamed(Requirement(spec), own) for spec in specs)
 
+    lock = pyproject.with_name(LOCK)
     payload = {
         "python": python.version,
         "template": template,
+        "lock": lock.read_text(encoding="utf-8") if lock.is_file() else None,
         "dependencies": anonymous(project.get("dependencies", [])),
         "optional-dependencies": {
             extra: anonymous(specs)
@@ -171,7 +181,15 @@ def cached_venv(pyproject: Path, *, python: Interpreter, template: str) -> Path:
         try:
             python_in_venv = staging / "bin" / "python"
             _uv("venv", "--quiet", "--seed", "--relocatable", "--python", python.path, staging)
-            _uv("pip", "install", "--quiet", "--python", python_in_venv, *requirements(pyproject))
+            _uv(
+                "pip",
+                "install",
+                "--quiet",
+                "--python",
+                python_in_venv,
+                *constraints(pyproject),
+                *requirements(pyproject),
+            )
             staging.rename(venv)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
@@ -181,7 +199,48 @@ def cached_venv(pyproject: Path, *, python: Interpreter, template: str) -> Path:
 
 def install_requirements(venv: Path, pyproject: Path) -> None:
     """Install the dependencies and ``dev`` extra of another project into ``venv`` (a clone)."""
-    _uv("pip", "install", "--quiet", "--python", venv / "bin" / "python", *requirements(pyproject))
+    python_in_venv = venv / "bin" / "python"
+    _uv(
+        "pip",
+        "install",
+        "--quiet",
+        "--python",
+        python_in_venv,
+        *constraints(pyproject),
+        *requirements(pyproject),
+    )
+
+
+def constraints(pyproject: Path) -> list[str]:
+    """Return uv's arguments that install the versions of the project's lock, if it has one."""
+    lock = pyproject.with_name(LOCK)
+    return ["--constraint", str(lock)] if lock.is_file() else []
+
+
+def locked_versions(lock: Path, python_version: str) -> dict[str, str]:
+    """Return the version the lock pins for each package on Linux CPython ``python_version``."""
+    environment = {
+        **default_environment(),
+        "python_version": python_version,
+        "python_full_version": f"{python_version}.0",
+        "implementation_name": "cpython",
+        "platform_python_implementation": "CPython",
+        "sys_platform": "linux",
+        "platform_system": "Linux",
+        "os_name": "posix",
+    }
+    pins: dict[str, str] = {}
+    for line in lock.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        requirement = Requirement(line)
+        if requirement.marker is None or requirement.marker.evaluate(environment):
+            (specifier,) = requirement.specifier
+            assert specifier.operator == "==", f"not a pin: {line}"
+            name = canonicalize_name(requirement.name)
+            assert name not in pins, f"{name} pinned twice for Python {python_version}"
+            pins[name] = specifier.version
+    return pins
 
 
 def clone_venv(venv: Path, destination: Path) -> Path:
