@@ -17,6 +17,7 @@ from scaffold.errors import CatalogError, UnknownFrameworkError, did_you_mean, o
 NAME_KEY = "project_name"
 COMMAND_KEYS = ("install", "dev", "serve", "test")
 #: The distribution name of a quoted requirement with a version or marker: "flask>=3.1,<4".
+_JINJA_TAG = re.compile(r"\{%.*?%\}")
 _REQUIREMENT = re.compile(r'"([A-Za-z][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(?:[<>=~!]=?|;)')
 
 
@@ -57,15 +58,14 @@ class Template:
         """Package names a project must not take.
 
         The framework, the distributions its pyproject requires, the modules and folders
-        at the top of the generated project (``tests``, Django's ``manage``), and any
+        at the top of the generated project (``tests``, Django's ``manage``; not
+        ``README.md`` or ``Dockerfile``, which no import can reach), and any
         ``_reserved_names`` the template lists.
         """
         names = {self.name, *self.config.get("_reserved_names", ())}
         for project in self.path.glob("*{{*}}*"):
-            for entry in project.iterdir():
-                stem = entry.name.split(".")[0]
-                if stem.isidentifier() and "{" not in entry.name:
-                    names.add(stem.lower())
+            names.update(_module_name(entry) for entry in project.iterdir())
+            names.discard("")
             pyproject = project / "pyproject.toml"
             if pyproject.is_file():
                 text = pyproject.read_text(encoding="utf-8")
@@ -153,3 +153,17 @@ def find_template(name: str, root: Path | None = None) -> Template:
     raise UnknownFrameworkError(
         f'No template for "{name}". Templates: {known}.{did_you_mean(key, templates)}'
     )
+
+
+def _module_name(entry: Path) -> str:
+    """Return the import name a top-level entry of a project takes, or "" for none.
+
+    A folder is a (namespace) package and a ``.py`` file a module; an optional entry
+    (``{% if ... %}tasks.py{% endif %}``) counts under the name it has when generated.
+    """
+    name = _JINJA_TAG.sub("", entry.name)
+    if "{" in name:
+        return ""
+    stem, dot, suffix = name.partition(".")
+    is_module = entry.is_dir() and not dot or suffix == "py"
+    return stem.lower() if is_module and stem.isidentifier() else ""

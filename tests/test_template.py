@@ -131,7 +131,8 @@ class TestBundledTemplate:
 
 
 def test_reserved_names_cover_dependencies_and_top_level_modules(mini: Template) -> None:
-    assert {"mini", "docs", "scaffold_fixture_framework", "readme"} <= mini.reserved_names
+    assert {"mini", "docs", "scaffold_fixture_framework"} <= mini.reserved_names
+    assert "readme" not in mini.reserved_names
     assert "my_app" not in mini.reserved_names
 
 
@@ -140,3 +141,18 @@ def test_django_reserves_the_top_of_its_projects(name: str) -> None:
     if "django" not in {t.name for t in BUNDLED}:
         pytest.skip("needs the django template")
     assert name in find_template("django").reserved_names
+
+
+def test_only_what_an_import_can_reach_is_reserved(tmp_path: Path) -> None:
+    """Folders and .py files at the top of a project take import names; README.md does not."""
+    config = {"project_name": "x", **{f"__{key}_command": "true" for key in COMMAND_KEYS}}
+    (tmp_path / "cookiecutter.json").write_text(json.dumps(config))
+    project = tmp_path / "{{cookiecutter.project_slug}}"
+    for folder in ("docs", "{{cookiecutter.package_name}}", "{% if x %}migrations{% endif %}"):
+        (project / folder).mkdir(parents=True)
+    for file in ("README.md", "LICENSE", "Dockerfile", "manage.py", "pyproject.toml",
+                 "{% if cookiecutter.docker == 'yes' %}tasks.py{% endif %}", ".env"):
+        (project / file).write_text("")
+    reserved = load_template(tmp_path).reserved_names
+    assert {"docs", "migrations", "manage", "tasks"} <= reserved
+    assert not {"readme", "license", "dockerfile", "pyproject", "env", ""} & reserved
