@@ -165,5 +165,5 @@ def _module_name(entry: Path) -> str:
     if "{" in name:
         return ""
     stem, dot, suffix = name.partition(".")
-    is_module = entry.is_dir() and not dot or suffix == "py"
+    is_module = (entry.is_dir() and not dot) or suffix == "py"
     return stem.lower() if is_module and stem.isidentifier() else ""

@@ -29,7 +29,13 @@ from scaffold.errors import (
 from scaffold.generate.context import build_context
 from scaffold.generate.options import resolve_options
 from scaffold.generate.plan import PROVENANCE_FILE, SECRET_FILES, tree
-from scaffold.generate.provenance import Provenance, build_record, created_at, read_record
+from scaffold.generate.provenance import (
+    Provenance,
+    build_record,
+    created_at,
+    read_record,
+    seal_pristine,
+)
 from scaffold.generate.render import frozen_clock, render
 from scaffold.gitrepo import AUTHOR, TEMPLATE_REF, Repo
 from scaffold.names import ProjectName, slugify
@@ -173,10 +179,7 @@ def _builtin(project: Path, record: dict[str, Any], created: datetime) -> _Recor
             provenance=provenance,
             moment=created,
         )
-        (folder / PROVENANCE_FILE).write_bytes(data)
-        for secret in SECRET_FILES:
-            (folder / secret).unlink(missing_ok=True)
-        return folder
+        return seal_pristine(folder, data)
 
     return _Recorded(
         template.name,

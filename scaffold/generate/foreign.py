@@ -22,7 +22,8 @@ from jinja2.sandbox import SecurityError
 from scaffold.errors import UnknownOptionError, UsageError, shown
 from scaffold.generate.context import importable
 from scaffold.generate.pipeline import Result, creation_moment, produce
-from scaffold.generate.plan import PROVENANCE_FILE, SECRET_FILES, sha256, tree
+from scaffold.generate.plan import SECRET_FILES, sha256, tree
+from scaffold.generate.provenance import seal_pristine
 from scaffold.generate.render import failures_of, frozen_clock
 from scaffold.generate.sandbox import (
     check_names,
@@ -363,12 +364,8 @@ def render_pristine(
     ready = prepare(foreign, name, options, output_dir=output_dir, trust=trust, moment=moment)
     rendered = _render_project(foreign, ready, into, hooks=False)
     written = tuple(tree(rendered))
-    (rendered / PROVENANCE_FILE).write_bytes(
-        record(foreign, name, ready, rendered=rendered, written=written, hooks_ran=False)
-    )
-    for secret in SECRET_FILES:
-        (rendered / secret).unlink(missing_ok=True)
-    return rendered
+    data = record(foreign, name, ready, rendered=rendered, written=written, hooks_ran=False)
+    return seal_pristine(rendered, data)
 
 
 def _version() -> str:

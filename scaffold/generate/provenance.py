@@ -27,6 +27,18 @@ class Provenance:
     recommendation: Mapping[str, Any] | None = None
 
 
+def seal_pristine(folder: Path, record: bytes) -> Path:
+    """Finish a render made again as a merge base: its record written, its secret files gone.
+
+    ``update`` and third-party templates render a project's pristine state this way; no
+    hook has run, and secrets (``.env``) are the project's own, never merged.
+    """
+    (folder / PROVENANCE_FILE).write_bytes(record)
+    for secret in SECRET_FILES:
+        (folder / secret).unlink(missing_ok=True)
+    return folder
+
+
 def created_at(record: object) -> datetime | None:
     """Return the creation time a project's record holds, or None."""
     if isinstance(record, dict) and isinstance(record.get("created"), str):
