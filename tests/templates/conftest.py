@@ -70,6 +70,17 @@ def database_env(request: pytest.FixtureRequest, baked: Baked) -> dict[str, str]
 
 
 @pytest.fixture(scope="session")
+def other_database_urls(
+    request: pytest.FixtureRequest, database_env: dict[str, str]
+) -> dict[str, str]:
+    """Return the same database of a postgresql bake in the other standard URL forms."""
+    if not database_env:
+        return {}
+    server: PostgresServer = request.getfixturevalue("postgres")
+    return server.other_forms(database_env["DATABASE_URL"].rsplit("/", 1)[1])
+
+
+@pytest.fixture(scope="session")
 def workspace(
     baked: Baked,
     python: Interpreter,

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from bakery import failure, run
 from http_checks import free_port
@@ -35,6 +36,21 @@ class PostgresServer:
         host = ["-h", self.socket_dir, "-p", str(self.port), "-U", SUPERUSER]
         _run([self.bin_dir / "createdb", *host, name])
         return f"postgresql://{SUPERUSER}:{self.password}@127.0.0.1:{self.port}/{name}"
+
+    def other_forms(self, name: str) -> dict[str, str]:
+        """Return the other standard URL forms of database ``name``: over the Unix socket.
+
+        No password (the socket trusts local users), the socket folder as a
+        percent-encoded host, or no host at all with ``?host=`` and query parameters.
+        """
+        folder = quote(str(self.socket_dir), safe="")
+        return {
+            "socket host, no password": f"postgresql://{SUPERUSER}@{folder}:{self.port}/{name}",
+            "query host and sslmode": (
+                f"postgresql://{SUPERUSER}@/{name}"
+                f"?host={self.socket_dir}&port={self.port}&sslmode=disable"
+            ),
+        }
 
 
 def find_bin_dir() -> Path | None:

@@ -362,7 +362,7 @@ def test_hsts_starts_short_behind_a_tls_proxy(server: Server) -> None:
 
 @every_bake
 def test_production_over_plain_http_with_allow_http(plain_http_server: Server) -> None:
-    home = fetch(f"{plain_http_server.url}/")
+    home = fetch(f"{plain_http_server.url}/", behind_tls_proxy=False)
     assert home.status == 200, f"ALLOW_HTTP=true: / answered {home.status}"
     assert "Strict-Transport-Security" not in home.headers
 
@@ -417,6 +417,22 @@ def test_items_api_round_trip(server: Server) -> None:
     assert gone.status == 404 and "error" in gone.json()
     assert fetch(one, method="PUT", body={"name": "again"}).status == 404
     assert fetch(one, method="DELETE").status == 404
+
+
+@bakes_with_database
+def test_every_database_url_form_reaches_postgresql(
+    workspace: Workspace, other_database_urls: dict[str, str]
+) -> None:
+    """Over the Unix socket, without a password, with ``?host=`` and ``sslmode``: it serves."""
+    for form, url in other_database_urls.items():
+        env = {**workspace.env, "DATABASE_URL": url}
+        log = workspace.project.parent / "serve-url.log"
+        serve = workspace.baked.commands.serve
+        with serving(serve, cwd=workspace.project, env=env, log=log) as running:
+            created = fetch(f"{running.url}/api/items", method="POST", body={"name": form})
+            assert created.status == 201, (form, created.status, running.output())
+            listed = fetch(f"{running.url}/api/items?limit=100")
+            assert form in {item["name"] for item in listed.json()}, form
 
 
 @bakes_with_database
