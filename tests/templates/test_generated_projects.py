@@ -242,6 +242,19 @@ def test_lock_pins_every_dependency_within_its_range(baked: Baked) -> None:
             )
 
 
+@every_bake
+def test_install_command_dockerfile_and_ci_install_from_the_lock(baked: Baked) -> None:
+    uses_lock = re.compile(rf"(-c|--constraint|-r|--requirement)[ =]{re.escape(LOCK)}")
+    assert uses_lock.search(baked.commands.install), baked.commands.install
+    dockerfile = baked.path / "Dockerfile"
+    if dockerfile.is_file():
+        text = dockerfile.read_text(encoding="utf-8")
+        assert re.search(rf"^COPY [^\n]*{re.escape(LOCK)}", text, re.MULTILINE), "not copied"
+        assert uses_lock.search(text), "the image does not install from the lock"
+    for ci in [*baked.path.glob(".github/workflows/*.yml"), *baked.path.glob(".gitlab-ci.yml")]:
+        assert uses_lock.search(ci.read_text(encoding="utf-8")), f"{ci.name} ignores the lock"
+
+
 # The project at work.
 
 
