@@ -29,6 +29,7 @@ def test_help_lists_every_command(runner: CliRunner) -> None:
         assert command in result.stdout
 
 
+@pytest.mark.process
 def test_python_dash_m_works_from_anywhere(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "scaffold", "--version"],

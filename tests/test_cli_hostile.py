@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+#: Runs scaffold in a child process (which mutation testing cannot reach).
+pytestmark = pytest.mark.process
+
 REPO = Path(__file__).parent.parent
 
 

@@ -50,7 +50,8 @@ def some_templates(some_templates_root: Path, monkeypatch: pytest.MonkeyPatch) -
 
 @pytest.fixture
 def every_template(
-    fixture_templates: Path, tmp_path_factory: pytest.TempPathFactory,
+    fixture_templates: Path,
+    tmp_path_factory: pytest.TempPathFactory,
     monkeypatch: pytest.MonkeyPatch,
 ) -> Path:
     """A templates root with a template for each of the eleven frameworks, as once they land."""

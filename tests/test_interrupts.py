@@ -25,6 +25,9 @@ import os, time
 from pathlib import Path
 from jinja2.ext import Extension
 
+#: Runs scaffold in a child process (which mutation testing cannot reach).
+pytestmark = pytest.mark.process
+
 
 def slow(value):
     Path(os.environ["SCAFFOLD_TEST_READY"]).write_text("rendering")

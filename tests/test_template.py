@@ -150,8 +150,15 @@ def test_only_what_an_import_can_reach_is_reserved(tmp_path: Path) -> None:
     project = tmp_path / "{{cookiecutter.project_slug}}"
     for folder in ("docs", "{{cookiecutter.package_name}}", "{% if x %}migrations{% endif %}"):
         (project / folder).mkdir(parents=True)
-    for file in ("README.md", "LICENSE", "Dockerfile", "manage.py", "pyproject.toml",
-                 "{% if cookiecutter.docker == 'yes' %}tasks.py{% endif %}", ".env"):
+    for file in (
+        "README.md",
+        "LICENSE",
+        "Dockerfile",
+        "manage.py",
+        "pyproject.toml",
+        "{% if cookiecutter.docker == 'yes' %}tasks.py{% endif %}",
+        ".env",
+    ):
         (project / file).write_text("")
     reserved = load_template(tmp_path).reserved_names
     assert {"docs", "migrations", "manage", "tasks"} <= reserved

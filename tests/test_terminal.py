@@ -12,6 +12,9 @@ from pathlib import Path
 
 import pytest
 
+#: Runs scaffold in a child process (which mutation testing cannot reach).
+pytestmark = pytest.mark.process
+
 #: What the adaptive questionnaire prints before its first question, whichever it picks.
 FIRST_QUESTION = "Question 1,"
 
