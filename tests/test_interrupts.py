@@ -13,6 +13,9 @@ from pathlib import Path
 
 import pytest
 
+#: Runs scaffold in a child process (which mutation testing cannot reach).
+pytestmark = pytest.mark.process
+
 REPO = Path(__file__).parent.parent
 #: Runs the CLI with the fixture templates as the built-in ones.
 LAUNCHER = (
@@ -24,9 +27,6 @@ SLOW_EXTENSION = """
 import os, time
 from pathlib import Path
 from jinja2.ext import Extension
-
-#: Runs scaffold in a child process (which mutation testing cannot reach).
-pytestmark = pytest.mark.process
 
 
 def slow(value):
