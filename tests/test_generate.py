@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import tomllib
 from pathlib import Path
@@ -87,7 +88,7 @@ def test_user_values_land_literally_and_keep_files_valid(mini: Template, tmp_pat
         ("author_email", "Ada <ada@example.com>", "email address"),
         ("author_email", "ada@", "email address"),
     ],
-    ids=lambda value: value[:20] if isinstance(value, str) else None,
+    ids=lambda value: re.sub(r"[^\w@.+-]", "_", value[:20], flags=re.ASCII),
 )
 def test_a_value_that_would_break_the_project_is_refused_before_anything_is_written(
     mini: Template, tmp_path: Path, option: str, value: str, says: str
