@@ -21,8 +21,11 @@ from webtest import TestApp
 from {{ cookiecutter.package_name }}.app import create_app
 from {{ cookiecutter.package_name }}.config import Config
 {%- if cookiecutter.database != 'none' %}
-from {{ cookiecutter.package_name }}.storage import ItemRepository, open_repository
+from {{ cookiecutter.package_name }}.storage import Items, open_items
 {%- endif %}
+
+#: What gunicorn puts in the WSGI environment for a request from the TLS proxy.
+HTTPS = {"wsgi.url_scheme": "https"}
 {%- if cookiecutter.database == 'postgresql' %}
 
 
@@ -64,8 +67,9 @@ def config(database_url: str) -> Config:
 
 
 @pytest.fixture
-def repository(database_url: str) -> ItemRepository:
-    return open_repository(database_url)
+def items(database_url: str) -> Items:
+    """The items store on the empty database, migrated."""
+    return open_items(database_url)
 {%- else %}
 
 
@@ -84,4 +88,4 @@ def app(config: Config) -> Bottle:
 @pytest.fixture
 def client(app: Bottle) -> TestApp:
     """A client with a cookie jar, over HTTPS as behind the production proxy (Secure cookies)."""
-    return TestApp(app, extra_environ={"wsgi.url_scheme": "https"})
+    return TestApp(app, extra_environ=HTTPS)

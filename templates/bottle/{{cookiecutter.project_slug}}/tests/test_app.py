@@ -9,7 +9,17 @@ from webtest import TestApp
 from {{ cookiecutter.package_name }}.app import create_app
 from {{ cookiecutter.package_name }}.config import ConfigError
 
-SETTINGS = ("SECRET_KEY", "DATABASE_URL", "DEBUG", "HOST", "PORT")
+PROJECT = Path(__file__).resolve().parents[1]
+
+SETTINGS = (
+    "SECRET_KEY",
+    "DATABASE_URL",
+    "DEBUG",
+    "ALLOW_HTTP",
+    "HSTS_SECONDS",
+    "HOST",
+    "PORT",
+)
 DOTENV = "SECRET_KEY=from-dotenv\n{% if cookiecutter.database != 'none' %}DATABASE_URL=sqlite:///from-dotenv.sqlite3\n{% endif %}"
 
 
@@ -47,7 +57,16 @@ def test_production_refuses_to_start_without_secret_key(workdir: Path) -> None:
         create_app()
 
 
-def test_wsgi_module_exposes_the_application(workdir: Path) -> None:
-    (workdir / ".env").write_text(DOTENV, encoding="utf-8")
-    app = runpy.run_module("{{ cookiecutter.package_name }}.wsgi")["app"]
-    assert TestApp(app).get("/health").json == {"status": "ok"}
+def test_gunicorn_settings(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PORT", "9000")
+    monkeypatch.setenv("WEB_CONCURRENCY", "3")
+    settings = runpy.run_path(str(PROJECT / "gunicorn.conf.py"))
+    assert settings["bind"] == ["127.0.0.1:9000"]
+    assert settings["workers"] == 3
+    assert settings["raw_env"] == ["DEBUG=false"]
+    assert settings["preload_app"]
+
+
+def test_gunicorn_runs_two_workers_by_default(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("WEB_CONCURRENCY", raising=False)
+    assert runpy.run_path(str(PROJECT / "gunicorn.conf.py"))["workers"] == 2

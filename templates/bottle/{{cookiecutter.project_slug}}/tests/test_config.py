@@ -72,6 +72,7 @@ def test_defaults() -> None:
     config = Config.from_env({"SECRET_KEY": "s3cret"})
     assert config == Config(secret_key="s3cret")
     assert (config.debug, config.host, config.port) == (False, "127.0.0.1", 8000)
+    assert (config.allow_http, config.hsts_seconds, config.https_only) == (False, 3600, True)
 {%- if cookiecutter.database != 'none' %}
     assert config.database_url == "sqlite:///db.sqlite3"
 {%- endif %}
@@ -84,6 +85,8 @@ def test_every_setting_is_read() -> None:
         "DATABASE_URL": "sqlite:////srv/items.sqlite3",
 {%- endif %}
         "DEBUG": "true",
+        "ALLOW_HTTP": "true",
+        "HSTS_SECONDS": "31536000",
         "HOST": "0.0.0.0",
         "PORT": "9000",
     }
@@ -93,6 +96,8 @@ def test_every_setting_is_read() -> None:
         database_url="sqlite:////srv/items.sqlite3",
 {%- endif %}
         debug=True,
+        allow_http=True,
+        hsts_seconds=31536000,
         host="0.0.0.0",
         port=9000,
     )
@@ -113,8 +118,22 @@ def test_debug_flag_spellings(value: str, expected: bool) -> None:
 
 @pytest.mark.parametrize(
     ("name", "value"),
-    [("DEBUG", "maybe"), ("PORT", "http"), ("PORT", "0"), ("PORT", "65536"), ("PORT", "-1")],
+    [
+        ("DEBUG", "maybe"),
+        ("ALLOW_HTTP", "please"),
+        ("HSTS_SECONDS", "a year"),
+        ("HSTS_SECONDS", "-1"),
+        ("PORT", "http"),
+        ("PORT", "0"),
+        ("PORT", "65536"),
+        ("PORT", "-1"),
+    ],
 )
 def test_malformed_setting_is_refused(name: str, value: str) -> None:
     with pytest.raises(ConfigError, match=name):
         Config.from_env({"SECRET_KEY": "s", name: value})
+
+
+def test_allow_http_lifts_https_only_in_production() -> None:
+    assert not Config.from_env({"SECRET_KEY": "s", "ALLOW_HTTP": "true"}).https_only
+    assert not Config.from_env({"DEBUG": "true"}).https_only

@@ -4,13 +4,14 @@ from dataclasses import replace
 from http.cookies import SimpleCookie
 
 import pytest
+from conftest import HTTPS
 from webtest import TestApp
 
 from {{ cookiecutter.package_name }} import PROJECT_NAME
+from {{ cookiecutter.package_name }} import app as app_module
 from {{ cookiecutter.package_name }}.app import create_app
 from {{ cookiecutter.package_name }}.config import Config
 from {{ cookiecutter.package_name }}.plugins import CSRF_COOKIE, CSRF_FIELD
-from {{ cookiecutter.package_name }}.routes import pages
 
 
 def test_home_page_shows_the_project_name(client: TestApp) -> None:
@@ -22,7 +23,7 @@ def test_home_page_shows_the_project_name(client: TestApp) -> None:
 
 
 def test_home_page_escapes_what_it_shows(client: TestApp, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pages, "PROJECT_NAME", "<script>alert('hi')</script>")
+    monkeypatch.setattr(app_module, "PROJECT_NAME", "<script>alert('hi')</script>")
     res = client.get("/")
     assert "<script>" not in res.text
     assert res.html.h1.get_text() == "<script>alert('hi')</script>"
@@ -57,7 +58,7 @@ def test_token_without_its_cookie_is_forbidden(client: TestApp) -> None:
 
 def test_token_of_another_visitor_is_forbidden(client: TestApp) -> None:
     token = client.get("/").forms[0][CSRF_FIELD].value
-    other = TestApp(client.app, extra_environ={"wsgi.url_scheme": "https"})
+    other = TestApp(client.app, extra_environ=HTTPS)
     other.get("/")
     other.post("/", {"name": "Ada", CSRF_FIELD: token}, status=403)
 
@@ -80,3 +81,36 @@ def test_csrf_cookie_works_over_plain_http_in_debug(config: Config) -> None:
     assert not csrf_cookie(client)[CSRF_COOKIE]["secure"]
     form = client.get("/").forms[0]
     assert form.submit().status_code == 200
+
+
+def test_page_uses_the_stylesheet_and_icon_without_inline_code(client: TestApp) -> None:
+    res = client.get("/")
+    assert res.html.find("link", rel="stylesheet")["href"] == "/static/style.css"
+    assert res.html.find("link", rel="icon")["href"] == "/static/favicon.svg"
+    assert res.html.find("script") is None
+    assert res.html.find("style") is None
+    assert res.html.find(style=True) is None
+    policy = res.headers["Content-Security-Policy"]
+    assert "style-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+
+
+@pytest.mark.parametrize(
+    ("path", "content_type"),
+    [
+        ("/static/style.css", "text/css"),
+        ("/static/favicon.svg", "image/svg+xml"),
+        ("/favicon.ico", "image/svg+xml"),
+    ],
+)
+def test_static_files_and_favicon(client: TestApp, path: str, content_type: str) -> None:
+    res = client.get(path)
+    assert res.content_type == content_type
+    assert res.headers["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.parametrize("path", ["/static/missing.css", "/static/../app.py", "/static/%2e%2e/app.py"])
+def test_static_serves_nothing_else(client: TestApp, path: str) -> None:
+    res = client.get(path, expect_errors=True)
+    assert res.status_code in {403, 404}
+    assert "error" in res.json

@@ -10,7 +10,7 @@ from {{ cookiecutter.package_name }}.plugins import SECURITY_HEADERS, CSRFPlugin
 @pytest.fixture
 def bare_client() -> TestApp:
     app = Bottle()
-    app.install(SecurityHeadersPlugin(hsts=False))
+    app.install(SecurityHeadersPlugin(hsts_seconds=0))
     app.install(CSRFPlugin("secret", secure_cookie=False))
     app.get("/text", callback=lambda: "text")
     app.get("/response", callback=lambda: HTTPResponse("made", status=202))

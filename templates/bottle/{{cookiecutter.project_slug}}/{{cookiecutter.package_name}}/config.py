@@ -9,6 +9,8 @@ from pathlib import Path
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
+#: One hour until you have seen HTTPS work everywhere; then raise it (see the README).
+DEFAULT_HSTS_SECONDS = 3600
 {%- if cookiecutter.database != 'none' %}
 DEFAULT_DATABASE_URL = "sqlite:///db.sqlite3"
 {%- endif %}
@@ -66,8 +68,16 @@ class Config:
     database_url: str = field(default=DEFAULT_DATABASE_URL, repr=False)
 {%- endif %}
     debug: bool = False
+    #: Production on a laptop: plain HTTP, no redirect, no HSTS, cookies without Secure.
+    allow_http: bool = False
+    hsts_seconds: int = DEFAULT_HSTS_SECONDS
     host: str = DEFAULT_HOST
     port: int = DEFAULT_PORT
+
+    @property
+    def https_only(self) -> bool:
+        """Production: redirect plain HTTP to HTTPS, send HSTS, mark cookies Secure."""
+        return not self.debug and not self.allow_http
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> "Config":
@@ -87,6 +97,8 @@ class Config:
             database_url=environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL,
 {%- endif %}
             debug=debug,
+            allow_http=_flag(environ, "ALLOW_HTTP"),
+            hsts_seconds=_seconds(environ, "HSTS_SECONDS", DEFAULT_HSTS_SECONDS),
             host=environ.get("HOST") or DEFAULT_HOST,
             port=_port(environ),
         )
@@ -99,6 +111,13 @@ def _flag(environ: Mapping[str, str], name: str) -> bool:
     if value in _FALSE:
         return False
     raise ConfigError(f"{name} must be true or false, got {value!r}")
+
+
+def _seconds(environ: Mapping[str, str], name: str, default: int) -> int:
+    value = environ.get(name, "").strip() or str(default)
+    if not (value.isascii() and value.isdigit()):
+        raise ConfigError(f"{name} must be a whole number of seconds, got {value!r}")
+    return int(value)
 
 
 def _port(environ: Mapping[str, str]) -> int:

@@ -21,6 +21,18 @@ from {{ cookiecutter.package_name }}.extensions import db
 MIGRATIONS = str(Path(__file__).resolve().parents[1] / "migrations")
 {%- endif %}
 
+#: The variables the application reads, cleared by the ``environment`` fixture.
+SETTINGS = (
+    "SECRET_KEY",
+    "FLASK_DEBUG",
+    "ALLOW_HTTP",
+    "HSTS_SECONDS",
+{%- if cookiecutter.auth == 'yes' %}
+    "CSRF_TRUSTED_ORIGINS",
+    "RATELIMIT_STORAGE_URI",
+{%- endif %}
+)
+
 
 @pytest.fixture
 def app({% if uses_db %}tmp_path: Path{% endif %}) -> Iterator[Flask]:
@@ -53,14 +65,14 @@ def client(app: Flask) -> FlaskClient:
 def environment(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[MutableMapping[str, str]]:
-    """Yield ``os.environ`` without SECRET_KEY or FLASK_DEBUG, in a directory with no .env.
+    """Yield ``os.environ`` without the app's settings, in a directory with no .env.
 
     Set variables on what it yields: the whole environment is restored afterwards.
     """
     monkeypatch.chdir(tmp_path)
     with mock.patch.dict(os.environ):
-        os.environ.pop("SECRET_KEY", None)
-        os.environ.pop("FLASK_DEBUG", None)
+        for name in SETTINGS:
+            os.environ.pop(name, None)
 {%- if uses_db %}
         os.environ["DATABASE_URL"] = f"sqlite:///{tmp_path / 'app.sqlite3'}"
 {%- endif %}

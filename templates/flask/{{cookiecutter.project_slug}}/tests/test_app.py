@@ -57,6 +57,7 @@ def test_wrong_method_keeps_the_allow_header(client: FlaskClient) -> None:
         ("GET", "/api/no-such-thing"),
         ("POST", "/health"),
         ("GET", "/static/style.css"),
+        ("GET", "/favicon.ico"),
 {%- if cookiecutter.database != 'none' %}
         ("GET", "/api/items"),
         ("POST", "/api/items"),
@@ -71,9 +72,43 @@ def test_security_headers_on_every_response(client: FlaskClient, method: str, pa
     assert "Strict-Transport-Security" not in response.headers
 
 
-def test_hsts_over_https(client: FlaskClient) -> None:
+def test_favicon(client: FlaskClient) -> None:
+    assert 'href="/static/favicon.svg"' in client.get("/").text
+    for path in ("/favicon.ico", "/static/favicon.svg"):
+        response = client.get(path)
+        assert response.status_code == 200
+        assert response.mimetype == "image/svg+xml"
+
+
+def test_pages_hold_no_inline_style_or_script(client: FlaskClient) -> None:
+    # The Content-Security-Policy would block them: every style comes from style.css.
+    for path in ("/", "/no-such-page"):
+        text = client.get(path).text
+        assert "<script" not in text
+        assert "<style" not in text
+        assert " style=" not in text
+
+
+def test_production_redirects_plain_http_to_https(app: Flask, client: FlaskClient) -> None:
+    app.config["HTTPS_ONLY"] = True
+    response = client.get("/?q=1")
+    assert response.status_code == 308
+    assert response.headers["Location"] == "https://localhost/?q=1"
+    assert client.get("/", base_url="https://localhost").status_code == 200
+    # Health checks come over plain HTTP from inside the network.
+    assert client.get("/health").status_code == 200
+
+
+def test_hsts_over_https_in_production(app: Flask, client: FlaskClient) -> None:
+    app.config.update(HTTPS_ONLY=True, HSTS_SECONDS=3600)
     response = client.get("/health", base_url="https://localhost")
-    assert response.headers["Strict-Transport-Security"].startswith("max-age=")
+    assert response.headers["Strict-Transport-Security"] == "max-age=3600; includeSubDomains"
+    assert "Strict-Transport-Security" not in client.get("/health").headers
+
+
+def test_no_hsts_when_plain_http_is_allowed(client: FlaskClient) -> None:
+    response = client.get("/health", base_url="https://localhost")
+    assert "Strict-Transport-Security" not in response.headers
 
 
 @pytest.mark.parametrize(
@@ -93,9 +128,12 @@ def test_unexpected_error_is_a_500_without_traceback(app: Flask, path: str, mime
     assert "Traceback" not in response.text
     assert response.headers["X-Frame-Options"] == "DENY"
 
+{%- if cookiecutter.auth == 'yes' %}
+
 
 def test_forms_need_a_csrf_token(app: Flask) -> None:
     app.add_url_rule("/form", "form", lambda: "accepted", methods=["POST"])
     response = app.test_client().post("/form", data={"name": "x"})
     assert response.status_code == 400
     assert "CSRF token is missing" in response.text
+{%- endif %}

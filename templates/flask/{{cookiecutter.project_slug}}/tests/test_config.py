@@ -26,8 +26,56 @@ def test_production_configuration(
     assert not app.debug
     assert not app.testing
     assert app.config["SESSION_COOKIE_SECURE"]
+    assert app.config["HTTPS_ONLY"]
+    assert app.config["HSTS_SECONDS"] == 3600
+{%- if cookiecutter.auth == 'yes' %}
+    assert app.config["REMEMBER_COOKIE_SECURE"]
+    assert app.config["CSRF_TRUSTED_ORIGINS"] == []
+    assert app.config["RATELIMIT_STORAGE_URI"] == "memory://"
+{%- endif %}
 {%- if uses_db %}
     assert app.config["SQLALCHEMY_DATABASE_URI"] == f"sqlite:///{tmp_path / 'app.sqlite3'}"
+{%- endif %}
+
+
+def test_allow_http_serves_production_over_plain_http(
+    environment: MutableMapping[str, str],
+) -> None:
+    environment.update(SECRET_KEY="s" * 64, ALLOW_HTTP="true")
+    app = create_app()
+    assert not app.debug
+    assert not app.config["HTTPS_ONLY"]
+    assert app.config["HSTS_SECONDS"] == 0
+    assert not app.config["SESSION_COOKIE_SECURE"]
+    response = app.test_client().get("/")
+    assert response.status_code == 200
+    assert "Strict-Transport-Security" not in response.headers
+
+
+def test_hsts_seconds(environment: MutableMapping[str, str]) -> None:
+    environment.update(SECRET_KEY="s" * 64, HSTS_SECONDS="31536000")
+    response = create_app().test_client().get("/", base_url="https://localhost")
+    assert response.headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+
+
+@pytest.mark.parametrize(
+    ("name", "value"), [("HSTS_SECONDS", "a year"), ("ALLOW_HTTP", "maybe"), ("FLASK_DEBUG", "?")]
+)
+def test_malformed_settings_are_refused(
+    environment: MutableMapping[str, str], name: str, value: str
+) -> None:
+    environment.update({"SECRET_KEY": "s" * 64, name: value})
+    with pytest.raises(RuntimeError, match=name):
+        create_app()
+{%- if cookiecutter.auth == 'yes' %}
+
+
+def test_csrf_trusted_origins(environment: MutableMapping[str, str]) -> None:
+    environment.update(
+        SECRET_KEY="s" * 64, CSRF_TRUSTED_ORIGINS="https://a.example, https://b.example/"
+    )
+    app = create_app()
+    assert app.config["CSRF_TRUSTED_ORIGINS"] == ["https://a.example", "https://b.example"]
 {%- endif %}
 
 
@@ -38,6 +86,7 @@ def test_debug_configuration_allows_plain_http_cookies(
     app = create_app()
     assert app.debug
     assert not app.config["SESSION_COOKIE_SECURE"]
+    assert not app.config["HTTPS_ONLY"]
 
 
 def test_dotenv_fills_in_what_the_environment_leaves_unset(
@@ -56,7 +105,33 @@ def test_dotenv_fills_in_what_the_environment_leaves_unset(
     [
         ("postgresql://user:p%40ss@db:5432/app", "postgresql+psycopg://user:p%40ss@db:5432/app"),
         ("postgres://user@db/app", "postgresql+psycopg://user@db/app"),
+        ("postgresql://db/app", "postgresql+psycopg://db/app"),
+        (
+            "postgresql://user@db/app?sslmode=disable",
+            "postgresql+psycopg://user@db/app?sslmode=disable",
+        ),
+        (
+            "postgresql://user@%2Fvar%2Frun%2Fpostgresql/app",
+            "postgresql+psycopg://user@/app?host=%2Fvar%2Frun%2Fpostgresql",
+        ),
+        (
+            "postgresql://user@/app?host=/var/run/postgresql",
+            "postgresql+psycopg://user@/app?host=%2Fvar%2Frun%2Fpostgresql",
+        ),
+        ("postgresql+psycopg://user@db/app", "postgresql+psycopg://user@db/app"),
         ("sqlite:///app.sqlite3", "sqlite:///app.sqlite3"),
+        ("sqlite:////srv/app.sqlite3", "sqlite:////srv/app.sqlite3"),
+    ],
+    ids=[
+        "password and port",
+        "postgres scheme",
+        "no user",
+        "query",
+        "socket host",
+        "socket query",
+        "driver given",
+        "sqlite relative",
+        "sqlite absolute",
     ],
 )
 def test_database_url_uses_psycopg_for_postgresql(url: str, expected: str) -> None:

@@ -1,7 +1,8 @@
 """Error responses: JSON under ``/api``, an HTML page elsewhere, never a traceback."""
 
-from flask import Flask, Response, current_app, render_template, request
+from flask import Flask, current_app, render_template, request
 from werkzeug.exceptions import HTTPException
+from werkzeug.wrappers import Response as BaseResponse
 
 
 def wants_json() -> bool:
@@ -9,7 +10,7 @@ def wants_json() -> bool:
     return request.path == "/api" or request.path.startswith("/api/")
 
 
-def handle_http_exception(error: HTTPException) -> Response:
+def handle_http_exception(error: HTTPException) -> BaseResponse:
     """Render ``error`` (unexpected exceptions arrive as a 500) keeping its status and headers."""
     response = error.get_response()
     if wants_json():

@@ -1,6 +1,6 @@
 {% raw %}% rebase("base", title=project_name)
 <h1>{{project_name}}</h1>
-<p>Served by Bottle. This page comes from <code>views/index.tpl</code>.</p>
+<p>Served by Bottle. This page comes from <code>views/index.tpl</code>, its style from <code>static/style.css</code>.</p>
 % if greeting:
 <p><output>{{greeting}}</output></p>
 % end

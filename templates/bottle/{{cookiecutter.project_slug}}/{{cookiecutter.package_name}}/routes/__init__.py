@@ -1,1 +1,0 @@
-"""The routes, one module per concern, each adding its own to the app with ``register``."""
