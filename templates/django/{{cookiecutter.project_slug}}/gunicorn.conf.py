@@ -6,7 +6,8 @@ processes (default 2), from the environment or .env.
 
 from {{ cookiecutter.package_name }}.environment import env
 
-_host = env.str("HOST", default="127.0.0.1")
+# An IPv6 address may come with or without brackets ([::1] or ::1).
+_host = env.str("HOST", default="127.0.0.1").strip("[]")
 _port = env.int("PORT", default=8000)
 
 bind = f"[{_host}]:{_port}" if ":" in _host else f"{_host}:{_port}"
