@@ -56,6 +56,16 @@ def test_production_passes_the_deployment_checks() -> None:
     assert result.returncode == 0, result.stderr
 
 
+def test_a_secret_key_is_taken_literally() -> None:
+    """Not as a reference to another variable, even when it starts with $."""
+    secret = "$" + get_random_secret_key()
+    command = "from django.conf import settings; print(settings.SECRET_KEY)"
+    show = ("shell", "--verbosity", "0", "--command", command)
+    result = manage_in_production(*show, secret_key=secret)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == secret
+
+
 def test_production_refuses_to_start_without_a_secret_key() -> None:
     result = manage_in_production("check", secret_key="")
     assert result.returncode != 0

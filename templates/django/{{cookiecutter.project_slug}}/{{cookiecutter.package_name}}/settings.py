@@ -1,4 +1,4 @@
-"""Django settings, read from the environment with django-environ.
+"""Django settings, read from the environment with environs.
 
 DJANGO_ENV selects the configuration: ``development`` (the default) or
 ``production`` (debug off, HTTPS only, secure cookies, SECRET_KEY required).
@@ -11,12 +11,12 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management.utils import get_random_secret_key
 
 from .database import database_settings
-from .environment import BASE_DIR, env
+from .environment import BASE_DIR, env, env_list
 
 PROJECT_NAME = {{ cookiecutter.project_name|quoted }}
 PROJECT_DESCRIPTION = {{ cookiecutter.description|quoted }}
 
-DJANGO_ENV = env.str("DJANGO_ENV", default="development")
+DJANGO_ENV = env.str("DJANGO_ENV", "development")
 if DJANGO_ENV not in {"development", "production"}:
     raise ImproperlyConfigured(
         f"DJANGO_ENV must be 'development' or 'production', not {DJANGO_ENV!r}."
@@ -24,9 +24,9 @@ if DJANGO_ENV not in {"development", "production"}:
 PRODUCTION = DJANGO_ENV == "production"
 
 # Production never runs in debug mode, whatever DEBUG says.
-DEBUG = not PRODUCTION and env.bool("DEBUG", default=True)
+DEBUG = not PRODUCTION and env.bool("DEBUG", True)
 
-SECRET_KEY = env.str("SECRET_KEY", default="")
+SECRET_KEY = env.str("SECRET_KEY", "")
 if not SECRET_KEY:
     if PRODUCTION:
         raise ImproperlyConfigured(
@@ -36,10 +36,10 @@ if not SECRET_KEY:
     # Development only: a new key at each start, so sessions end on restart.
     SECRET_KEY = get_random_secret_key()
 
-ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 # Origins (scheme://host[:port]) allowed to POST forms from another host, such as a
 # front end on its own domain: Django checks the Origin header against these.
-CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -99,7 +99,7 @@ WSGI_APPLICATION = "{{ cookiecutter.package_name }}.wsgi.application"
 # (see database.py for every form).
 DATABASES = {
     "default": database_settings(
-        env.str("DATABASE_URL", default="sqlite:///db.sqlite3"), base_dir=BASE_DIR
+        env.str("DATABASE_URL", "sqlite:///db.sqlite3"), base_dir=BASE_DIR
     ),
 }
 
@@ -158,7 +158,7 @@ SECURE_REDIRECT_EXEMPT = [r"^health$"]
 
 # Production answers HTTPS only. ALLOW_HTTP=true lets you try it over plain HTTP on
 # your own machine (no redirect, no HSTS, cookies without Secure); never in a deployment.
-ALLOW_HTTP = PRODUCTION and env.bool("ALLOW_HTTP", default=False)
+ALLOW_HTTP = PRODUCTION and env.bool("ALLOW_HTTP", False)
 
 if PRODUCTION and not ALLOW_HTTP:
     # Behind a TLS-terminating proxy that sets X-Forwarded-Proto.
@@ -168,11 +168,11 @@ if PRODUCTION and not ALLOW_HTTP:
     CSRF_COOKIE_SECURE = True
     # Browsers refuse plain HTTP for the domain and its subdomains for this long. One
     # hour by default, so that a mistake is soon undone; raise it once HTTPS works.
-    SECURE_HSTS_SECONDS = env.int("HSTS_SECONDS", default=3600)
+    SECURE_HSTS_SECONDS = env.int("HSTS_SECONDS", 3600)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     # Asks browsers to ship the domain as HTTPS-only: a commitment that takes months
     # to undo, hence off unless HSTS_PRELOAD=true (and then `check --deploy` is quiet).
-    SECURE_HSTS_PRELOAD = env.bool("HSTS_PRELOAD", default=False)
+    SECURE_HSTS_PRELOAD = env.bool("HSTS_PRELOAD", False)
     if not SECURE_HSTS_PRELOAD:
         SILENCED_SYSTEM_CHECKS = ["security.W021"]
 {%- if cookiecutter.rest_api == "drf" %}
@@ -187,7 +187,7 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     # Per client address, counted in each process's own cache (see CACHES to share it).
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"anon": env.str("API_THROTTLE_RATE", default="120/minute")},
+    "DEFAULT_THROTTLE_RATES": {"anon": env.str("API_THROTTLE_RATE", "120/minute")},
     "EXCEPTION_HANDLER": "{{ cookiecutter.package_name }}.exceptions.json_error_handler",
 }
 {%- endif %}
