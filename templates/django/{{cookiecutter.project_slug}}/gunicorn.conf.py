@@ -1,22 +1,17 @@
 """Gunicorn settings, read from the project root by ``gunicorn {{ cookiecutter.package_name }}.wsgi``.
 
-Loads .env first (real environment variables win), then listens on
-$HOST:$PORT (default 127.0.0.1:8000) with $WEB_CONCURRENCY worker processes
-(default 2).
+Listens on $HOST:$PORT (default 127.0.0.1:8000) with $WEB_CONCURRENCY worker
+processes (default 2), from the environment or .env.
 """
 
-import os
-from pathlib import Path
+from {{ cookiecutter.package_name }}.environment import env
 
-from dotenv import load_dotenv
-
-load_dotenv(Path(__file__).resolve().parent / ".env")
-
-_host = os.environ.get("HOST", "127.0.0.1")
-_port = os.environ.get("PORT", "8000")
+# An IPv6 address may come with or without brackets ([::1] or ::1).
+_host = env.str("HOST", "127.0.0.1").strip("[]")
+_port = env.int("PORT", 8000)
 
 bind = f"[{_host}]:{_port}" if ":" in _host else f"{_host}:{_port}"
-workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+workers = env.int("WEB_CONCURRENCY", 2)
 accesslog = "-"
 # No runtime control socket: its default path is shared by every gunicorn the
 # user runs, so two projects would clash. (Older gunicorn ignores the name.)

@@ -1,12 +1,22 @@
 """The items API: every route and every error, as JSON, with no CSRF token needed."""
 
 import json
+from typing import TYPE_CHECKING
 
 import pytest
-from django.http import HttpResponse
+{%- if cookiecutter.rest_api == "drf" %}
+from django.core.cache import cache
+{%- endif %}
 from django.test import Client
+{%- if cookiecutter.rest_api == "drf" %}
+from rest_framework.throttling import AnonRateThrottle
+{%- endif %}
 
 from {{ cookiecutter.package_name }}.items.models import Item
+
+if TYPE_CHECKING:
+    # What the test client answers: a response with .json(), in django-stubs' words.
+    from django.test.client import _MonkeyPatchedWSGIResponse as TestResponse
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +40,7 @@ INVALID_BODIES = {
 
 def send(
     client: Client, method: str, path: str, body: bytes | dict[str, object] = b""
-) -> HttpResponse:
+) -> "TestResponse":
     """Send a request with a JSON body (bytes are sent as they are)."""
     data = body if isinstance(body, bytes) else json.dumps(body).encode()
     return client.generic(method, path, data, content_type="application/json")
@@ -39,6 +49,14 @@ def send(
 @pytest.fixture
 def item() -> Item:
     return Item.objects.create(name="Milk")
+{%- if cookiecutter.rest_api == "drf" %}
+
+
+@pytest.fixture(autouse=True)
+def fresh_throttle_counts() -> None:
+    """Each test starts with no request counted against the API's rate limit."""
+    cache.clear()
+{%- endif %}
 
 
 def test_create(client: Client) -> None:
@@ -63,6 +81,45 @@ def test_list_when_empty(client: Client) -> None:
     response = client.get(ITEMS)
     assert response.status_code == 200
     assert response.json() == []
+
+
+def test_list_is_paginated(client: Client) -> None:
+    Item.objects.bulk_create(Item(name=f"Item {n}") for n in range(120))
+    first = client.get(ITEMS)
+    assert first.status_code == 200
+    assert [item["name"] for item in first.json()] == [f"Item {n}" for n in range(50)]
+    assert first["X-Total-Count"] == "120"
+    page = client.get(ITEMS, {"limit": 100, "offset": 110})
+    assert [item["name"] for item in page.json()] == [f"Item {n}" for n in range(110, 120)]
+    assert page["X-Total-Count"] == "120"
+{%- if cookiecutter.rest_api == "drf" %}
+    assert 'rel="next"' in first["Link"] and "offset=50" in first["Link"]
+    assert 'rel="prev"' in page["Link"] and 'rel="next"' not in page["Link"]
+{%- endif %}
+
+
+BAD_PAGES = {
+    "limit zero": {"limit": "0"},
+    "limit over 100": {"limit": "101"},
+    "limit not a number": {"limit": "ten"},
+    "negative offset": {"offset": "-1"},
+    "offset not a number": {"offset": "1.5"},
+}
+
+
+@pytest.mark.parametrize("query", BAD_PAGES.values(), ids=BAD_PAGES.keys())
+def test_list_rejects_a_bad_page(client: Client, query: dict[str, str]) -> None:
+    response = client.get(ITEMS, query)
+    assert response.status_code == 400
+    assert next(iter(query)) in response.json()["error"]
+{%- if cookiecutter.rest_api == "drf" %}
+
+
+def test_api_is_rate_limited(client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(AnonRateThrottle, "rate", "2/minute", raising=False)
+    assert [client.get(ITEMS).status_code for _ in range(3)] == [200, 200, 429]
+    assert "throttled" in client.get(ITEMS).json()["error"]
+{%- endif %}
 
 
 def test_read(client: Client, item: Item) -> None:

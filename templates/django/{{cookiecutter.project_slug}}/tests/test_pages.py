@@ -1,8 +1,9 @@
-"""The home page, the health check, unknown routes and the security headers."""
+"""The home page, the health check, the favicon, error pages and the security headers."""
 
 import pytest
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpResponseBase
+from django.template.loader import render_to_string
 from django.test import Client, override_settings
 from django.utils.html import escape
 
@@ -13,10 +14,12 @@ SECURITY_HEADERS = {
 }
 
 
-def assert_security_headers(response: HttpResponse) -> None:
+def assert_security_headers(response: HttpResponseBase) -> None:
     for header, value in SECURITY_HEADERS.items():
         assert response[header] == value, header
-    assert "default-src 'self'" in response["Content-Security-Policy"]
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "unsafe-inline" not in policy
 
 
 def test_home_shows_the_project_name(client: Client) -> None:
@@ -43,11 +46,42 @@ def test_unknown_route_is_404(client: Client) -> None:
     assert client.get("/no/such/page").status_code == 404
 
 
+def test_favicon_leads_to_the_static_icon(client: Client) -> None:
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    assert response["Location"] == "/static/favicon.svg"
+    assert 'rel="icon"' in client.get("/").content.decode()
+
+
+def test_unknown_route_has_the_project_page_without_inline_style(client: Client) -> None:
+    response = client.get("/no/such/page")
+    assert response.status_code == 404
+    body = response.content.decode()
+    assert "Page not found" in body
+    assert "<style" not in body and "style=" not in body
+
+
+@pytest.mark.parametrize("template", ["400.html", "403.html", "404.html", "500.html"])
+def test_error_templates_have_no_inline_style_or_script(template: str) -> None:
+    body = render_to_string(template)
+    assert "<style" not in body and "style=" not in body and "<script" not in body
+
+
+def test_csrf_failure_is_the_project_page_without_inline_style() -> None:
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/")
+    assert response.status_code == 403
+    body = response.content.decode()
+    assert "Form expired" in body
+    assert "<style" not in body and "style=" not in body
+    assert_security_headers(response)
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "path",
-    ["/", "/health", "/api/items", "/api/items/999999", "/no/such/page"],
-    ids=["home", "health", "api", "api-404", "404"],
+    ["/", "/health", "/favicon.ico", "/api/items", "/api/items/999999", "/no/such/page"],
+    ids=["home", "health", "favicon", "api", "api-404", "404"],
 )
 def test_every_response_has_the_security_headers(client: Client, path: str) -> None:
     assert_security_headers(client.get(path))

@@ -1,42 +1,22 @@
-"""Django settings, read from the environment.
+"""Django settings, read from the environment with environs.
 
 DJANGO_ENV selects the configuration: ``development`` (the default) or
 ``production`` (debug off, HTTPS only, secure cookies, SECRET_KEY required).
-manage.py, {{ cookiecutter.package_name }}/wsgi.py and gunicorn.conf.py load .env first; real
-environment variables win over it. The tests do not read .env.
+Values come from the environment, after ``environment.py`` has loaded .env
+(real environment variables win over it).
 """
 
-import os
-from pathlib import Path
-
-import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.utils import get_random_secret_key
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+from .database import database_settings
+from .environment import BASE_DIR, env, env_list
 
 PROJECT_NAME = {{ cookiecutter.project_name|quoted }}
 PROJECT_DESCRIPTION = {{ cookiecutter.description|quoted }}
 
-
-def env_bool(name: str, *, default: bool) -> bool:
-    """Read a yes/no environment variable: 1/0, true/false, yes/no or on/off."""
-    value = os.environ.get(name, "").strip().lower()
-    if not value:
-        return default
-    if value in {"1", "true", "yes", "on"}:
-        return True
-    if value in {"0", "false", "no", "off"}:
-        return False
-    raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}.")
-
-
-def env_list(name: str, default: str) -> list[str]:
-    """Read a comma-separated environment variable."""
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-DJANGO_ENV = os.environ.get("DJANGO_ENV", "development")
+DJANGO_ENV = env.str("DJANGO_ENV", "development")
 if DJANGO_ENV not in {"development", "production"}:
     raise ImproperlyConfigured(
         f"DJANGO_ENV must be 'development' or 'production', not {DJANGO_ENV!r}."
@@ -44,9 +24,9 @@ if DJANGO_ENV not in {"development", "production"}:
 PRODUCTION = DJANGO_ENV == "production"
 
 # Production never runs in debug mode, whatever DEBUG says.
-DEBUG = not PRODUCTION and env_bool("DEBUG", default=True)
+DEBUG = not PRODUCTION and env.bool("DEBUG", True)
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
+SECRET_KEY = env.str("SECRET_KEY", "")
 if not SECRET_KEY:
     if PRODUCTION:
         raise ImproperlyConfigured(
@@ -56,30 +36,34 @@ if not SECRET_KEY:
     # Development only: a new key at each start, so sessions end on restart.
     SECRET_KEY = get_random_secret_key()
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
+# Origins (scheme://host[:port]) allowed to POST forms from another host, such as a
+# front end on its own domain: Django checks the Origin header against these.
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    # First, so that its runserver (listening on $HOST:$PORT) replaces Django's.
-    "{{ cookiecutter.package_name }}.pages",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "csp",
 {%- if cookiecutter.rest_api == "drf" %}
     "rest_framework",
 {%- endif %}
-    "{{ cookiecutter.package_name }}.items",
-{%- if cookiecutter.auth == "yes" %}
     "{{ cookiecutter.package_name }}.accounts",
-{%- endif %}
+    "{{ cookiecutter.package_name }}.pages",
+    "{{ cookiecutter.package_name }}.items",
 ]
+
+# The project's own user model, from the first migration, as Django recommends.
+AUTH_USER_MODEL = "accounts.User"
 
 MIDDLEWARE = [
     # The header middlewares come first so that every response carries the
     # headers, HTTPS redirects and static files included.
-    "{{ cookiecutter.package_name }}.middleware.ContentSecurityPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # In production WhiteNoise serves the static files; in development, runserver does.
@@ -112,11 +96,10 @@ TEMPLATES = [
 WSGI_APPLICATION = "{{ cookiecutter.package_name }}.wsgi.application"
 
 # DATABASE_URL: sqlite:///path/to/db.sqlite3 or postgresql://user:password@host:port/dbname
+# (see database.py for every form).
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=600,
-        conn_health_checks=True,
+    "default": database_settings(
+        env.str("DATABASE_URL", "sqlite:///db.sqlite3"), base_dir=BASE_DIR
     ),
 }
 
@@ -153,20 +136,29 @@ STORAGES = {
     },
 }
 
-# Security headers, sent with every response (see MIDDLEWARE).
-CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; base-uri 'self'; form-action 'self'; "
-    "frame-ancestors 'none'; object-src 'none'"
-)
+# Security headers, sent with every response (see MIDDLEWARE). The policy allows no
+# inline style or script anywhere: Django's debug error pages (DEBUG on only) are
+# the one exception django-csp makes.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "object-src": [NONE],
+    },
+}
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Django's CSRF failure page has inline styles: the project renders its own.
+CSRF_FAILURE_VIEW = "{{ cookiecutter.package_name }}.pages.views.csrf_failure"
 # Plain-HTTP health checks keep working when HTTPS is enforced.
 SECURE_REDIRECT_EXEMPT = [r"^health$"]
 
 # Production answers HTTPS only. ALLOW_HTTP=true lets you try it over plain HTTP on
 # your own machine (no redirect, no HSTS, cookies without Secure); never in a deployment.
-ALLOW_HTTP = PRODUCTION and env_bool("ALLOW_HTTP", default=False)
+ALLOW_HTTP = PRODUCTION and env.bool("ALLOW_HTTP", False)
 
 if PRODUCTION and not ALLOW_HTTP:
     # Behind a TLS-terminating proxy that sets X-Forwarded-Proto.
@@ -174,20 +166,28 @@ if PRODUCTION and not ALLOW_HTTP:
     SECURE_SSL_REDIRECT = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    # One year, as `manage.py check --deploy` asks: browsers will then refuse
-    # plain HTTP for the domain and its subdomains for that long.
-    SECURE_HSTS_SECONDS = 31_536_000
+    # Browsers refuse plain HTTP for the domain and its subdomains for this long. One
+    # hour by default, so that a mistake is soon undone; raise it once HTTPS works.
+    SECURE_HSTS_SECONDS = env.int("HSTS_SECONDS", 3600)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = True
+    # Asks browsers to ship the domain as HTTPS-only: a commitment that takes months
+    # to undo, hence off unless HSTS_PRELOAD=true (and then `check --deploy` is quiet).
+    SECURE_HSTS_PRELOAD = env.bool("HSTS_PRELOAD", False)
+    if not SECURE_HSTS_PRELOAD:
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
 {%- if cookiecutter.rest_api == "drf" %}
 
 REST_FRAMEWORK = {
-    # The API is JSON only and uses no cookie-based authentication, so it is
-    # not exposed to CSRF. Add authentication and permissions to guard it.
+    # The API is JSON only and reads no cookie-based credentials, so it is not
+    # exposed to CSRF. It is open to everyone: add authentication and permissions
+    # to guard it (see the README).
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # Per client address, counted in each process's own cache (see CACHES to share it).
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": env.str("API_THROTTLE_RATE", "120/minute")},
     "EXCEPTION_HANDLER": "{{ cookiecutter.package_name }}.exceptions.json_error_handler",
 }
 {%- endif %}
