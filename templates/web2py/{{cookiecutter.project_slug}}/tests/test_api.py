@@ -41,8 +41,9 @@ def test_list_as_rss(client, item):
     response = client.get("/api/items.rss")
     assert response.content_type == "application/rss+xml"
     channel = ET.fromstring(response.body).find("channel")
+    assert channel is not None
     entries = {entry.findtext("title"): entry.findtext("link") for entry in channel.iter("item")}
-    assert entries[item["name"]].endswith(f"/api/items/{item['id']}")
+    assert str(entries[item["name"]]).endswith(f"/api/items/{item['id']}")
 
 
 def test_unknown_format_is_404(client):
@@ -131,3 +132,40 @@ def test_the_api_is_not_blocked_by_csrf_protection(plain_client):
         "/api/items", b'{"name": "no cookie"}', content_type="application/json", status=201
     )
     assert response.json["name"] == "no cookie"
+
+
+def test_list_is_paginated(client):
+    created = [client.post_json("/api/items", {"name": f"page {n}"}, status=201) for n in range(3)]
+    ids = [response.json["id"] for response in created]
+    everything = [item["id"] for item in client.get("/api/items", {"limit": "100"}).json]
+    start = everything.index(ids[0])
+    page = client.get("/api/items", {"limit": "2", "offset": str(start)}).json
+    assert isinstance(page, list)
+    assert [item["id"] for item in page] == ids[:2]
+    assert client.get("/api/items.xml", {"limit": "1"}).status_int == 200
+
+
+def test_list_defaults_to_50_items(client):
+    for n in range(51):
+        client.post_json("/api/items", {"name": f"many {n}"}, status=201)
+    assert len(client.get("/api/items").json) == 50
+    assert len(client.get("/api/items", {"limit": "100"}).json) > 50
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"limit": "0"},
+        {"limit": "101"},
+        {"limit": "-1"},
+        {"limit": "ten"},
+        {"limit": ""},
+        {"offset": "-1"},
+        {"offset": "1.5"},
+        {"offset": "9999999999"},
+    ],
+)
+def test_a_bad_limit_or_offset_is_400_json(client, query):
+    response = client.get("/api/items", query, status=400)
+    assert response.content_type == "application/json"
+    assert set(response.json) == {"error"}

@@ -116,11 +116,11 @@ def dal_connection(database_url: str) -> DalConnection:
         params = dict(parse_qsl(parts.query, keep_blank_values=True))
         host = params.pop("host", None) or unquote(parts.hostname or "")
         try:
-            port = str(parts.port or params.pop("port", None) or 5432)
+            port = str(parts.port or params.pop("port", "") or 5432)
         except ValueError:
             raise ConfigurationError(f"DATABASE_URL has a bad port: {database_url!r}") from None
         params.pop("port", None)
-        user = unquote(parts.username or "") or params.pop("user", None) or getpass.getuser()
+        user = unquote(parts.username or "") or params.pop("user", "") or getpass.getuser()
         credentials = quote(user, safe="")
         if parts.password is not None:
             credentials += ":" + quote(unquote(parts.password), safe="")

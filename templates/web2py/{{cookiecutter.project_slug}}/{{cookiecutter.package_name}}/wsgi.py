@@ -35,7 +35,8 @@ SECURITY_HEADERS = (
     ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
 )
 
-WSGIApp = Callable[[dict, Callable], Iterable[bytes]]
+StartResponse = Callable[..., Callable[[bytes], object]]
+WSGIApp = Callable[[dict, StartResponse], Iterable[bytes]]
 
 
 def harden_cookie(cookie: str, *, secure: bool) -> str:
@@ -57,10 +58,10 @@ def secured(app: WSGIApp, *, https_only: bool, hsts_seconds: int) -> WSGIApp:
     """
     hsts = ("Strict-Transport-Security", f"max-age={hsts_seconds}; includeSubDomains")
 
-    def application(environ: dict, start_response: Callable) -> Iterable[bytes]:
+    def application(environ: dict, start_response: StartResponse) -> Iterable[bytes]:
         https = "https" in (environ.get("wsgi.url_scheme"), environ.get("HTTP_X_FORWARDED_PROTO"))
 
-        def start(status: str, headers: list, exc_info: object = None) -> Callable:
+        def start(status: str, headers: list, exc_info: object = None) -> Callable[[bytes], object]:
             dropped = {"x-powered-by"}
             if status[:3] in ("204", "304"):  # no body, so no Content-Type (gluon sets one)
                 dropped.add("content-type")
