@@ -4,6 +4,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+pytestmark = pytest.mark.usefixtures("no_items")
+
 
 @pytest.fixture
 def item(client) -> dict:
@@ -120,9 +122,9 @@ def test_longest_name_is_accepted(client):
     assert client.post_json("/api/items", {"name": "x" * 200}, status=201).json["name"] == "x" * 200
 
 
-@pytest.mark.parametrize(("method", "path"), [("PATCH", "/api/items"), ("POST", "/api/items/1")])
-def test_other_methods_are_405(client, method, path):
-    response = client.request(path, method=method, status=405)
+@pytest.mark.parametrize(("method", "path"), [("PATCH", "/api/items"), ("POST", "/api/items/{id}")])
+def test_other_methods_are_405(client, item, method, path):
+    response = client.request(path.format(id=item["id"]), method=method, status=405)
     assert "Allow" in response.headers
     assert set(response.json) == {"error"}
 

@@ -1,7 +1,8 @@
 """Configuration from the environment, and the cookie hardening around every response."""
 
 import getpass
-from urllib.parse import quote
+import re
+from urllib.parse import unquote, urlsplit
 
 import pytest
 import webtest
@@ -9,7 +10,6 @@ import webtest
 from {{ cookiecutter.package_name }}.settings import (
     ROOT,
     ConfigurationError,
-    DalConnection,
     Settings,
     dal_connection,
 )
@@ -77,6 +77,11 @@ def test_a_bad_port_is_refused(port):
             "postgres:psycopg2://user@/app?unix_socket=/var/run/postgresql/.s.PGSQL.5432",
             {"port": "5432"},
         ),
+        (  # the folder's case is kept
+            "postgresql://user@%2FTmp%2FPG:5433/app",
+            "postgres:psycopg2://user@/app?unix_socket=/Tmp/PG/.s.PGSQL.5433",
+            {"port": "5433"},
+        ),
         (  # ... or as ?host=, with a port: the socket file's name
             "postgresql://user:pw@/app?host=/tmp/pg&port=5433",
             "postgres:psycopg2://user:pw@/app?unix_socket=/tmp/pg/.s.PGSQL.5433",
@@ -90,12 +95,40 @@ def test_a_bad_port_is_refused(port):
     ],
 )
 def test_database_urls_become_dal_connections(url, uri, driver_args):
-    assert dal_connection(url) == DalConnection(uri, driver_args)
+    connection = dal_connection(url)
+    assert (connection.uri, connection.driver_args) == (uri, driver_args)
+    assert connection.decode_credentials == (":" in uri.split("://")[1].split("@")[0])
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://user@db.example:5433/app",
+        "postgresql://user@%2Fvar%2Frun%2Fpostgresql/app",
+        "postgresql://us%3Aer:p%40ss@db.example/app",
+        "postgresql://user:@db.example/app",
+    ],
+)
+def test_the_dal_parses_what_it_is_given(url):
+    """pyDAL's PostgreSQL adapter reads back the user, password, host and database."""
+    from pydal.adapters.postgres import Postgre
+
+    connection = dal_connection(url)
+    ruri = connection.uri.split("://", 1)[1]
+    match = re.match(Postgre.REGEX_URI, ruri)
+    assert match
+    decode = unquote if connection.decode_credentials else (lambda value: value)
+    assert decode(match.group("user")) == unquote(urlsplit(url).username or "")
+    password = match.group("password")
+    assert (None if password is None else decode(password)) == (
+        None if urlsplit(url).password is None else unquote(urlsplit(url).password or "")
+    )
+    assert match.group("db") == "app"
 
 
 def test_a_url_without_a_user_name_takes_the_system_user():
     assert dal_connection("postgresql://host/app").uri == (
-        f"postgres:psycopg2://{quote(getpass.getuser(), safe='')}@host:5432/app"
+        f"postgres:psycopg2://{getpass.getuser()}@host:5432/app"
     )
 
 
@@ -107,6 +140,7 @@ def test_a_url_without_a_user_name_takes_the_system_user():
         "postgresql://host-only",
         "postgresql://user@host/",
         "postgresql://user@host:port/db",
+        "postgresql://us%3Aer@host/db",
         "nonsense",
     ],
 )

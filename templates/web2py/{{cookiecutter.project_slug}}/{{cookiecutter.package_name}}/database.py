@@ -16,7 +16,7 @@ from pathlib import Path
 from gluon.dal import DAL, InDBMigrator
 from pydal._globals import THREAD_LOCAL
 
-from {{ cookiecutter.package_name }}.settings import get_settings
+from {{ cookiecutter.package_name }}.settings import APPLICATION, get_settings
 
 _lock = threading.Lock()
 _shared: list[DAL] = []
@@ -39,10 +39,13 @@ def shared_database(define: Callable[[DAL], None], *, migrate: bool = False) -> 
                 connection.uri,
                 driver_args=connection.driver_args,
                 pool_size=10,
-                decode_credentials=True,  # user and password come percent-encoded
+                decode_credentials=connection.decode_credentials,
                 # Table definitions are kept in the database itself rather than in .table
                 # files, so they always describe the database DATABASE_URL points at.
                 adapter_args={"migrator": InDBMigrator},
+                # ... under a name of their own, not one derived from the URL, so that another
+                # form of DATABASE_URL (a socket, a new password) still finds them.
+                table_hash=APPLICATION,
                 migrate_enabled=migrate,
                 check_reserved=None,
             )

@@ -32,6 +32,9 @@ class DalConnection:
 
     uri: str
     driver_args: dict[str, str] = field(default_factory=dict)
+    #: Whether the user name and password in ``uri`` are percent-encoded. pyDAL's decoder
+    #: fails on a URL without a password, so such a URL carries the user name as it is.
+    decode_credentials: bool = False
 
 
 @dataclass(frozen=True)
@@ -114,33 +117,50 @@ def dal_connection(database_url: str) -> DalConnection:
     dbname = unquote(parts.path[1:])
     if parts.scheme in ("postgresql", "postgres") and dbname and not set("/?") & set(dbname):
         params = dict(parse_qsl(parts.query, keep_blank_values=True))
-        host = params.pop("host", None) or unquote(parts.hostname or "")
+        host = params.pop("host", None) or _host(parts.netloc)
         try:
             port = str(parts.port or params.pop("port", "") or 5432)
         except ValueError:
             raise ConfigurationError(f"DATABASE_URL has a bad port: {database_url!r}") from None
         params.pop("port", None)
         user = unquote(parts.username or "") or params.pop("user", "") or getpass.getuser()
-        credentials = quote(user, safe="")
         if parts.password is not None:
-            credentials += ":" + quote(unquote(parts.password), safe="")
+            credentials = quote(user, safe="") + ":" + quote(unquote(parts.password), safe="")
+        elif not set(":@") & set(user):
+            credentials = user
+        else:
+            raise ConfigurationError("DATABASE_URL: a user name with : or @ needs a password")
+        encoded = parts.password is not None
         target = dbname  # pyDAL passes the database name on as it is
         if host.startswith("/"):  # a Unix-socket folder: pyDAL wants the socket itself
             socket = f"{host.rstrip('/')}/.s.PGSQL.{port}"
             uri = f"postgres:psycopg2://{credentials}@/{target}?unix_socket={socket}"
-            return DalConnection(uri, {**params, "port": port})
+            return DalConnection(uri, {**params, "port": port}, encoded)
         if not host:
             host = "localhost"
         if ":" in host:  # IPv6
             return DalConnection(
                 f"postgres:psycopg2://{credentials}@localhost:{port}/{target}",
                 {**params, "hostaddr": host},
+                encoded,
             )
-        return DalConnection(f"postgres:psycopg2://{credentials}@{host}:{port}/{target}", params)
+        uri = f"postgres:psycopg2://{credentials}@{host}:{port}/{target}"
+        return DalConnection(uri, params, encoded)
     raise ConfigurationError(
         f"DATABASE_URL {database_url!r} is not supported: use sqlite:///path/to/file.sqlite "
         "or postgresql://user:password@host:port/dbname"
     )
+
+
+def _host(netloc: str) -> str:
+    """Return the host of a URL's ``user:password@host:port``, decoded, its case kept.
+
+    (``urlsplit().hostname`` lowercases it, which a Unix-socket folder cannot afford.)
+    """
+    host = netloc.rpartition("@")[2]
+    if host.startswith("["):  # IPv6
+        return host[1 : host.find("]")]
+    return unquote(host.partition(":")[0])
 
 
 @functools.cache
