@@ -12,6 +12,7 @@ from pathlib import Path
 """Fixtures: the application under test, in production settings."""
 
 from collections.abc import Callable
+from pathlib import Path
 {%- endif %}
 
 import pytest
@@ -20,30 +21,31 @@ import webtest
 from {{ cookiecutter.package_name }}.app import make_app
 from {{ cookiecutter.package_name }}.config import Settings
 {%- if cookiecutter.database != 'none' %}
-from {{ cookiecutter.package_name }}.store import ItemStore
+from {{ cookiecutter.package_name }}.store import ItemStore, upgrade_schema
 {%- endif %}
 
 HTTPS = {"wsgi.url_scheme": "https", "HTTP_HOST": "localhost", "SERVER_PORT": "443"}
 
 
 @pytest.fixture
-def settings({% if cookiecutter.database != 'none' %}tmp_path: Path{% endif %}) -> Settings:
-    """Production settings (debug off) with a test secret."""
+def settings(tmp_path: Path) -> Settings:
+    """Production settings (debug off) with a test secret and a throwaway session folder."""
 {%- if cookiecutter.database != 'none' %}
     return Settings(
         secret_key="test-secret-key",
         database_url=os.environ.get("DATABASE_URL") or f"sqlite:///{tmp_path / 'test.sqlite3'}",
+        session_dir=str(tmp_path / "sessions"),
     )
 {%- else %}
-    return Settings(secret_key="test-secret-key")
+    return Settings(secret_key="test-secret-key", session_dir=str(tmp_path / "sessions"))
 {%- endif %}
 {%- if cookiecutter.database != 'none' %}
 
 
 @pytest.fixture
 def store(settings: Settings) -> Iterator[ItemStore]:
+    upgrade_schema(settings.database_url)  # as the server does before it starts
     store = ItemStore(settings.database_url)
-    store.create_schema()
     yield store
     store.close()
 {%- endif %}
