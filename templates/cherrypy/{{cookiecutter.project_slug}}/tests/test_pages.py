@@ -38,6 +38,7 @@ def test_session_cookie_is_secure_and_http_only(client: webtest.TestApp) -> None
     cookie = client.get("/").headers["Set-Cookie"].lower()
     assert "secure" in cookie
     assert "httponly" in cookie
+    assert "samesite=lax" in cookie
 
 
 def test_session_cookie_is_not_secure_in_debug_mode(

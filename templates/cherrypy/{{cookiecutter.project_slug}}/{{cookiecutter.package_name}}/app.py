@@ -8,7 +8,7 @@ import cherrypy
 from cherrypy.lib import sessions, static
 from jinja2 import Environment, PackageLoader
 
-from . import tools  # noqa: F401  (registers tools.security_headers and tools.csrf)
+from . import tools  # noqa: F401  (registers tools.security_headers, .csrf, .samesite)
 {%- if cookiecutter.database != 'none' %}
 from .api import Api, ResourceDispatcher, json_error
 {%- endif %}
@@ -98,7 +98,7 @@ def make_app(settings: Settings{% if cookiecutter.database != 'none' %}, *, stor
             "tools.sessions.storage_path": str(Path(settings.session_dir).resolve()),
             "tools.sessions.httponly": True,
             "tools.sessions.secure": settings.https_only,
-            "tools.sessions.samesite": "Lax",
+            "tools.samesite.on": True,
             "tools.csrf.on": True,
             "tools.csrf.secret_key": settings.secret_key,
         },

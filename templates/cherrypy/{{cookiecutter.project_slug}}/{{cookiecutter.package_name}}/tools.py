@@ -1,4 +1,4 @@
-"""CherryPy tools for what CherryPy leaves to the developer: security headers and CSRF."""
+"""CherryPy tools for what CherryPy leaves to the developer: security headers, CSRF, SameSite."""
 
 import hashlib
 import hmac
@@ -57,6 +57,13 @@ def check_csrf(secret_key: str) -> None:
         raise cherrypy.HTTPError(403, "The CSRF token is missing or invalid: reload the page.")
 
 
+def set_samesite(value: str = "Lax") -> None:
+    """Mark the response's cookies SameSite (CherryPy's session tool has no option for it)."""
+    for morsel in cherrypy.serving.response.cookie.values():
+        morsel["samesite"] = value
+
+
 cherrypy.tools.security_headers = cherrypy.Tool("on_start_resource", set_security_headers)
+cherrypy.tools.samesite = cherrypy.Tool("before_finalize", set_samesite)
 # After tools.sessions (before_request_body) and the request body, before the handler.
 cherrypy.tools.csrf = cherrypy.Tool("before_handler", check_csrf)
