@@ -2,7 +2,7 @@
 """Fixtures: the application under test, in production settings.
 
 The database is DATABASE_URL when it is set (CI points it at PostgreSQL), else a
-throwaway SQLite file. Tests only add rows and never delete what they did not add.
+throwaway SQLite file. Each test deletes the rows it added, and only those.
 """
 
 import os
@@ -16,12 +16,15 @@ from pathlib import Path
 {%- endif %}
 
 import pytest
+{%- if cookiecutter.database != 'none' %}
+import sqlalchemy as sa
+{%- endif %}
 import webtest
 
 from {{ cookiecutter.package_name }}.app import make_app
 from {{ cookiecutter.package_name }}.config import Settings
 {%- if cookiecutter.database != 'none' %}
-from {{ cookiecutter.package_name }}.store import ItemStore, upgrade_schema
+from {{ cookiecutter.package_name }}.store import ItemStore, engine_url, items, upgrade_schema
 {%- endif %}
 
 HTTPS = {"wsgi.url_scheme": "https", "HTTP_HOST": "localhost", "SERVER_PORT": "443"}
@@ -46,8 +49,14 @@ def settings(tmp_path: Path) -> Settings:
 def store(settings: Settings) -> Iterator[ItemStore]:
     upgrade_schema(settings.database_url)  # as the server does before it starts
     store = ItemStore(settings.database_url)
+    engine = sa.create_engine(engine_url(settings.database_url))
+    with engine.connect() as connection:
+        last_id = connection.execute(sa.select(sa.func.max(items.c.id))).scalar() or 0
     yield store
     store.close()
+    with engine.begin() as connection:
+        connection.execute(sa.delete(items).where(items.c.id > last_id))
+    engine.dispose()
 {%- endif %}
 
 
