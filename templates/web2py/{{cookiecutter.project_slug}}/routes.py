@@ -3,7 +3,8 @@
 web2py's parameter-based router maps these URLs to the application's actions:
 
     /                       default/index     the home page
-    /health                 default/health    {"status": "ok"}
+    /health                 health/index      {"status": "ok"}, without the models
+    /favicon.ico            default/favicon   the icon, static/favicon.svg
     /api/items[/<id>]       api/items         the JSON CRUD resource (the list also as
                                               /api/items.json, .xml and .rss)
 {%- if cookiecutter.auth == 'yes' %}
@@ -16,14 +17,19 @@ Anything else is a 404.
 """
 
 routers = {
-    "BASE": {"default_application": "{{ cookiecutter.package_name }}", "map_static": True},
+    # root_static: /favicon.ico is an action (the icon is an SVG), not a file in static/.
+    "BASE": {
+        "default_application": "{{ cookiecutter.package_name }}",
+        "map_static": True,
+        "root_static": ["robots.txt"],
+    },
     "{{ cookiecutter.package_name }}": {
         "default_controller": "default",
-        "controllers": ["default", "api"],
+        "controllers": ["default", "api", "health"],
         "functions": {
             "default": [
                 "index",
-                "health",
+                "favicon",
                 "error",
 {%- if cookiecutter.auth == 'yes' %}
                 "user",
@@ -31,6 +37,7 @@ routers = {
 {%- endif %}
             ],
             "api": ["items"],
+            "health": ["index"],
         },
     },
 }

@@ -2,7 +2,7 @@
 """Fixtures: the application under test, in production settings.
 
 The database is DATABASE_URL when it is set (CI points it at PostgreSQL), else a
-throwaway SQLite file. Tests only add rows and never delete what they did not add.
+throwaway SQLite file. Each test deletes the rows it added, and only those.
 """
 
 import os
@@ -12,40 +12,51 @@ from pathlib import Path
 """Fixtures: the application under test, in production settings."""
 
 from collections.abc import Callable
+from pathlib import Path
 {%- endif %}
 
 import pytest
+{%- if cookiecutter.database != 'none' %}
+import sqlalchemy as sa
+{%- endif %}
 import webtest
 
 from {{ cookiecutter.package_name }}.app import make_app
 from {{ cookiecutter.package_name }}.config import Settings
 {%- if cookiecutter.database != 'none' %}
-from {{ cookiecutter.package_name }}.store import ItemStore
+from {{ cookiecutter.package_name }}.store import ItemStore, engine_url, items, upgrade_schema
 {%- endif %}
 
 HTTPS = {"wsgi.url_scheme": "https", "HTTP_HOST": "localhost", "SERVER_PORT": "443"}
 
 
 @pytest.fixture
-def settings({% if cookiecutter.database != 'none' %}tmp_path: Path{% endif %}) -> Settings:
-    """Production settings (debug off) with a test secret."""
+def settings(tmp_path: Path) -> Settings:
+    """Production settings (debug off) with a test secret and a throwaway session folder."""
 {%- if cookiecutter.database != 'none' %}
     return Settings(
         secret_key="test-secret-key",
         database_url=os.environ.get("DATABASE_URL") or f"sqlite:///{tmp_path / 'test.sqlite3'}",
+        session_dir=str(tmp_path / "sessions"),
     )
 {%- else %}
-    return Settings(secret_key="test-secret-key")
+    return Settings(secret_key="test-secret-key", session_dir=str(tmp_path / "sessions"))
 {%- endif %}
 {%- if cookiecutter.database != 'none' %}
 
 
 @pytest.fixture
 def store(settings: Settings) -> Iterator[ItemStore]:
+    upgrade_schema(settings.database_url)  # as the server does before it starts
     store = ItemStore(settings.database_url)
-    store.create_schema()
+    engine = sa.create_engine(engine_url(settings.database_url))
+    with engine.connect() as connection:
+        last_id = connection.execute(sa.select(sa.func.max(items.c.id))).scalar() or 0
     yield store
     store.close()
+    with engine.begin() as connection:
+        connection.execute(sa.delete(items).where(items.c.id > last_id))
+    engine.dispose()
 {%- endif %}
 
 

@@ -8,9 +8,14 @@ import pytest
 import webtest
 from markupsafe import escape
 
-from {{ cookiecutter.package_name }}.app import Root
+from {{ cookiecutter.package_name }}.app import Root, make_app
 from {{ cookiecutter.package_name }}.config import PROJECT_NAME, Settings
+{%- if cookiecutter.database != 'none' %}
+from {{ cookiecutter.package_name }}.store import ItemStore
+{%- endif %}
 from {{ cookiecutter.package_name }}.tools import SECURITY_HEADERS
+
+HTTPS = {"wsgi.url_scheme": "https", "HTTP_HOST": "localhost", "SERVER_PORT": "443"}
 
 
 def test_home_page_shows_the_project_name_escaped(client: webtest.TestApp) -> None:
@@ -33,6 +38,7 @@ def test_session_cookie_is_secure_and_http_only(client: webtest.TestApp) -> None
     cookie = client.get("/").headers["Set-Cookie"].lower()
     assert "secure" in cookie
     assert "httponly" in cookie
+    assert "samesite=lax" in cookie
 
 
 def test_session_cookie_is_not_secure_in_debug_mode(
@@ -142,3 +148,72 @@ def test_forwarded_scheme_and_host_are_trusted_only_behind_a_proxy(
             "/greet", {"name": "Ada", "csrf_token": token}, headers=forwarded, status=303
         )
         assert redirect.headers["Location"] == location
+
+
+def test_favicon_is_served(client: webtest.TestApp) -> None:
+    response = client.get("/favicon.ico", status=200)
+    assert response.content_type == "image/svg+xml"
+    assert response.body.startswith(b"<svg")
+    assert "Set-Cookie" not in response.headers
+
+
+def test_pages_have_no_inline_style_or_script(client: webtest.TestApp) -> None:
+    page = client.get("/")
+    assert not page.html.find_all(style=True)
+    assert not page.html.find_all(["script", "style"])
+    assert page.html.find("link", rel="icon")
+
+
+def test_https_responses_carry_hsts_in_production(client: webtest.TestApp) -> None:
+    assert client.get("/health").headers["Strict-Transport-Security"] == (
+        "max-age=3600; includeSubDomains"
+    )
+    plain = client.get("/health", extra_environ={"wsgi.url_scheme": "http"})
+    assert "Strict-Transport-Security" not in plain.headers
+
+
+def test_allow_http_drops_hsts_and_secure_cookies(
+    make_client: Callable[[Settings], webtest.TestApp], settings: Settings
+) -> None:
+    browser = make_client(dataclasses.replace(settings, allow_http=True, hsts_seconds=60))
+    response = browser.get("/")
+    assert "Strict-Transport-Security" not in response.headers
+    assert "secure" not in response.headers["Set-Cookie"].lower()
+
+
+def test_hsts_seconds(
+    make_client: Callable[[Settings], webtest.TestApp], settings: Settings
+) -> None:
+    browser = make_client(dataclasses.replace(settings, hsts_seconds=31536000))
+    assert browser.get("/health").headers["Strict-Transport-Security"] == (
+        "max-age=31536000; includeSubDomains"
+    )
+
+
+def test_sessions_and_csrf_tokens_survive_a_restart(
+    make_client: Callable[[Settings], webtest.TestApp], settings: Settings
+) -> None:
+    browser = make_client(settings)
+    form = browser.get("/").form
+    form["name"] = "Ada"
+    form.submit(status=303)
+    token = browser.get("/").form["csrf_token"].value
+    restarted = make_client(settings)  # a new application on the same session folder
+    restarted.cookiejar = browser.cookiejar
+    page = restarted.get("/")
+    assert "Hello, Ada!" in page.text
+    assert page.form["csrf_token"].value == token
+    restarted.post("/greet", {"name": "Grace", "csrf_token": token}, status=303)
+
+
+def test_links_follow_the_mount_point(settings: Settings{% if cookiecutter.database != 'none' %}, store: ItemStore{% endif %}) -> None:
+    app = make_app(settings{% if cookiecutter.database != 'none' %}, store=store{% endif %})
+    app.script_name = "/prefix"
+    browser = webtest.TestApp(app, extra_environ={**HTTPS, "SCRIPT_NAME": "/prefix"})
+    page = browser.get("/prefix/")
+    tags = page.html.find_all(["a", "link", "form"])
+    links = {tag.get("href") or tag.get("action") for tag in tags}
+    assert {"/prefix/static/style.css", "/prefix/greet", "/prefix/health"} <= links
+    form = page.form
+    form["name"] = "Ada"
+    assert form.submit(status=303).headers["Location"] == "https://localhost/prefix/"

@@ -17,6 +17,9 @@ import pytest
 
 from {{ cookiecutter.package_name }}.config import Settings
 from {{ cookiecutter.package_name }}.server import server_config
+{%- if cookiecutter.database != 'none' %}
+from {{ cookiecutter.package_name }}.store import ItemStore
+{%- endif %}
 
 SERVER = [sys.executable, "-m", "{{ cookiecutter.package_name }}.server"]
 
@@ -24,12 +27,16 @@ SERVER = [sys.executable, "-m", "{{ cookiecutter.package_name }}.server"]
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+        port: int = sock.getsockname()[1]
+        return port
 
 
 @pytest.fixture
-def server_env(settings: Settings) -> dict[str, str]:
-    """The environment of a production server on a free loopback port."""
+def server_env(settings: Settings{% if cookiecutter.database != 'none' %}, store: ItemStore{% endif %}) -> dict[str, str]:
+    """The environment of a production server on a free loopback port.{% if cookiecutter.database != 'none' %}
+
+    With the `store` fixture, which deletes the rows the server added.{% endif %}
+    """
     return {
         **os.environ,
         "SECRET_KEY": "test-secret-key",

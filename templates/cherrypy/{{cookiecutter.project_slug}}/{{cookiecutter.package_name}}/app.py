@@ -1,12 +1,14 @@
 """The CherryPy application: page handlers, their per-path configuration and `make_app`."""
 
+import functools
 import html
 from pathlib import Path
 
 import cherrypy
+from cherrypy.lib import sessions, static
 from jinja2 import Environment, PackageLoader
 
-from . import tools  # noqa: F401  (registers tools.security_headers and tools.csrf)
+from . import tools  # noqa: F401  (registers tools.security_headers, .csrf, .samesite)
 {%- if cookiecutter.database != 'none' %}
 from .api import Api, ResourceDispatcher, json_error
 {%- endif %}
@@ -46,7 +48,7 @@ class Root:
         if not isinstance(name, str) or not 0 < len(name.strip()) <= MAX_VISITOR_LENGTH:
             raise cherrypy.HTTPError(400, f"Enter a name of 1 to {MAX_VISITOR_LENGTH} characters.")
         cherrypy.session["visitor"] = name.strip()
-        raise cherrypy.HTTPRedirect("/", 303)
+        raise cherrypy.HTTPRedirect(cherrypy.url("/"), 303)
 
     @cherrypy.expose
     @cherrypy.tools.json_out()
@@ -54,12 +56,24 @@ class Root:
         """Liveness check for load balancers and the Docker HEALTHCHECK."""
         return {"status": "ok"}
 
+    @cherrypy.expose
+    @cherrypy.tools.allow(methods=["GET", "HEAD"])
+    def favicon_ico(self) -> object:
+        """/favicon.ico, which browsers ask for whatever the page says: the SVG icon."""
+        return static.serve_file(
+            str(STATIC_DIR / "favicon.svg"), content_type="image/svg+xml"
+        )
+
 
 def make_app(settings: Settings{% if cookiecutter.database != 'none' %}, *, store: ItemStore{% endif %}) -> cherrypy.Application:
     """Build the application, ready for `cherrypy.tree.mount` or any WSGI server."""
     templates = Environment(
         loader=PackageLoader(__package__), autoescape=True, auto_reload=settings.debug
     )
+    # Links are built with cherrypy.url(), so the application works mounted under a prefix:
+    # url("/health") is "/health", or "/prefix/health" under /prefix.
+    templates.globals["url"] = functools.partial(cherrypy.url, relative="server")
+    Path(settings.session_dir).mkdir(parents=True, exist_ok=True)
 
     def html_error(status: str, message: str, traceback: str | None, version: str) -> str:
         # CherryPy's own messages arrive HTML-escaped; Jinja2 escapes them once, here.
@@ -75,12 +89,20 @@ def make_app(settings: Settings{% if cookiecutter.database != 'none' %}, *, stor
             "error_page.default": html_error,
             "tools.proxy.on": settings.behind_proxy,
             "tools.security_headers.on": True,
+            "tools.security_headers.hsts_seconds": (
+                settings.hsts_seconds if settings.https_only else None
+            ),
+            # Sessions in files, so that they survive a restart of the server.
             "tools.sessions.on": True,
+            "tools.sessions.storage_class": sessions.FileSession,
+            "tools.sessions.storage_path": str(Path(settings.session_dir).resolve()),
             "tools.sessions.httponly": True,
-            "tools.sessions.secure": not settings.debug,
+            "tools.sessions.secure": settings.https_only,
+            "tools.samesite.on": True,
             "tools.csrf.on": True,
             "tools.csrf.secret_key": settings.secret_key,
         },
+        "/favicon.ico": no_session,
         "/health": no_session,
         "/static": {
             **no_session,

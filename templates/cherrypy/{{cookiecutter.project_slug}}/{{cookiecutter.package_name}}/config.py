@@ -23,10 +23,18 @@ class Settings:
     database_url: str = "sqlite:///db.sqlite3"
 {%- endif %}
     debug: bool = False
+    allow_http: bool = False
+    hsts_seconds: int = 3600
+    session_dir: str = "sessions"
     host: str = "127.0.0.1"
     port: int = 8000
     threads: int = 10
     behind_proxy: bool = False
+
+    @property
+    def https_only(self) -> bool:
+        """Production, unless ALLOW_HTTP: Secure cookies and HSTS."""
+        return not self.debug and not self.allow_http
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str], *, debug: bool | None = None) -> "Settings":
@@ -50,6 +58,11 @@ class Settings:
             database_url=environ.get("DATABASE_URL") or cls.database_url,
 {%- endif %}
             debug=debug,
+            allow_http=_flag(environ, "ALLOW_HTTP"),
+            hsts_seconds=_integer(
+                environ, "HSTS_SECONDS", cls.hsts_seconds, minimum=0, maximum=10**9
+            ),
+            session_dir=environ.get("SESSION_DIR") or cls.session_dir,
             host=environ.get("HOST") or cls.host,
             port=_integer(environ, "PORT", cls.port, minimum=1, maximum=65535),
             threads=_integer(environ, "THREADS", cls.threads, minimum=1, maximum=1000),

@@ -4,7 +4,8 @@
     python -m {{ cookiecutter.package_name }}.server --dev  development: tracebacks, autoreload
 
 Reads `.env` from the working directory (or a parent) first; real environment
-variables win. Stops cleanly on SIGTERM and Ctrl-C.
+variables win.{% if cookiecutter.database != 'none' %} Runs the database migrations (`alembic upgrade head`, a no-op when
+the schema is up to date) before it serves.{% endif %} Stops cleanly on SIGTERM and Ctrl-C.
 """
 
 import argparse
@@ -21,7 +22,7 @@ from dotenv import find_dotenv, load_dotenv
 from .app import make_app
 from .config import ConfigError, Settings
 {%- if cookiecutter.database != 'none' %}
-from .store import ItemStore
+from .store import ItemStore, upgrade_schema
 {%- endif %}
 
 
@@ -40,6 +41,7 @@ def server_config(settings: Settings) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> None:
+    """Read the settings, {% if cookiecutter.database != 'none' %}migrate the database, {% endif %}then serve until SIGTERM or Ctrl-C."""
     parser = argparse.ArgumentParser(
         prog="python -m {{ cookiecutter.package_name }}.server",
         description="Serve the application on CherryPy's server.",
@@ -55,8 +57,8 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(f"error: {error}")
 {%- if cookiecutter.database != 'none' %}
     try:
+        upgrade_schema(settings.database_url)
         store = ItemStore(settings.database_url)
-        store.create_schema()
     except sa.exc.SQLAlchemyError as error:
         sys.exit(f"error: cannot use the database at DATABASE_URL: {error}")
     cherrypy.engine.subscribe("stop", store.close)

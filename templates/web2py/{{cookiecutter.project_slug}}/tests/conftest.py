@@ -30,6 +30,8 @@ os.environ.setdefault("DATABASE_URL", f"sqlite:///{SANDBOX / 'tests.sqlite'}")
 os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(48))
 os.environ["DEBUG"] = "false"  # the tests check the production behaviour
 
+from pydal import DAL  # noqa: E402
+
 from {{ cookiecutter.package_name }} import wsgi  # noqa: E402
 
 wsgi.migrate()
@@ -38,6 +40,21 @@ wsgi.migrate()
 def pytest_unconfigure(config: pytest.Config) -> None:
     """Remove the throwaway root."""
     shutil.rmtree(SANDBOX, ignore_errors=True)
+
+
+@pytest.fixture
+def no_items() -> None:
+    """Empty the item table: the tests' database is a throwaway, but may hold earlier runs."""
+    connection = wsgi.SETTINGS.dal
+    db = DAL(
+        connection.uri,
+        driver_args=connection.driver_args,
+        decode_credentials=connection.decode_credentials,
+        migrate_enabled=False,
+    )
+    db.executesql("DELETE FROM item")
+    db.commit()
+    db.close()
 
 
 @pytest.fixture

@@ -4,6 +4,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+pytestmark = pytest.mark.usefixtures("no_items")
+
 
 @pytest.fixture
 def item(client) -> dict:
@@ -41,8 +43,9 @@ def test_list_as_rss(client, item):
     response = client.get("/api/items.rss")
     assert response.content_type == "application/rss+xml"
     channel = ET.fromstring(response.body).find("channel")
+    assert channel is not None
     entries = {entry.findtext("title"): entry.findtext("link") for entry in channel.iter("item")}
-    assert entries[item["name"]].endswith(f"/api/items/{item['id']}")
+    assert str(entries[item["name"]]).endswith(f"/api/items/{item['id']}")
 
 
 def test_unknown_format_is_404(client):
@@ -119,9 +122,9 @@ def test_longest_name_is_accepted(client):
     assert client.post_json("/api/items", {"name": "x" * 200}, status=201).json["name"] == "x" * 200
 
 
-@pytest.mark.parametrize(("method", "path"), [("PATCH", "/api/items"), ("POST", "/api/items/1")])
-def test_other_methods_are_405(client, method, path):
-    response = client.request(path, method=method, status=405)
+@pytest.mark.parametrize(("method", "path"), [("PATCH", "/api/items"), ("POST", "/api/items/{id}")])
+def test_other_methods_are_405(client, item, method, path):
+    response = client.request(path.format(id=item["id"]), method=method, status=405)
     assert "Allow" in response.headers
     assert set(response.json) == {"error"}
 
@@ -131,3 +134,40 @@ def test_the_api_is_not_blocked_by_csrf_protection(plain_client):
         "/api/items", b'{"name": "no cookie"}', content_type="application/json", status=201
     )
     assert response.json["name"] == "no cookie"
+
+
+def test_list_is_paginated(client):
+    created = [client.post_json("/api/items", {"name": f"page {n}"}, status=201) for n in range(3)]
+    ids = [response.json["id"] for response in created]
+    everything = [item["id"] for item in client.get("/api/items", {"limit": "100"}).json]
+    start = everything.index(ids[0])
+    page = client.get("/api/items", {"limit": "2", "offset": str(start)}).json
+    assert isinstance(page, list)
+    assert [item["id"] for item in page] == ids[:2]
+    assert client.get("/api/items.xml", {"limit": "1"}).status_int == 200
+
+
+def test_list_defaults_to_50_items(client):
+    for n in range(51):
+        client.post_json("/api/items", {"name": f"many {n}"}, status=201)
+    assert len(client.get("/api/items").json) == 50
+    assert len(client.get("/api/items", {"limit": "100"}).json) > 50
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"limit": "0"},
+        {"limit": "101"},
+        {"limit": "-1"},
+        {"limit": "ten"},
+        {"limit": ""},
+        {"offset": "-1"},
+        {"offset": "1.5"},
+        {"offset": "9999999999"},
+    ],
+)
+def test_a_bad_limit_or_offset_is_400_json(client, query):
+    response = client.get("/api/items", query, status=400)
+    assert response.content_type == "application/json"
+    assert set(response.json) == {"error"}

@@ -84,3 +84,18 @@ def test_an_internal_error_in_the_api_is_json(client, monkeypatch):
     response = client.get("/api/items", status=500)
     assert response.json == {"error": "internal server error"}
     assert_secured(response)
+
+
+def test_favicon_is_served(client):
+    response = client.get("/favicon.ico")
+    assert response.content_type == "image/svg+xml"
+    assert response.body.startswith(b"<svg")
+    assert "Set-Cookie" not in response.headers
+    assert client.get("/static/favicon.svg").body == response.body
+
+
+def test_pages_have_no_inline_style_or_script(client):
+    html = client.get("/").html
+    assert not html.find_all(style=True)
+    assert not html.find_all(["script", "style"])
+    assert html.find("link", rel="icon")

@@ -6,7 +6,6 @@ command) and the development server (devserver.py) runs it in web2py's Rocket se
 
 import os
 from collections.abc import Callable, Iterable
-from pathlib import Path
 
 from {{ cookiecutter.package_name }}.settings import APPLICATION, ROOT, get_settings
 
@@ -23,6 +22,8 @@ global_settings.web2py_runtime_handler = True  # served through WSGI, not by web
 import gluon.main  # noqa: E402
 from gluon.shell import env  # noqa: E402
 
+from {{ cookiecutter.package_name }} import database  # noqa: E402
+
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; base-uri 'self'; form-action 'self'; "
     "frame-ancestors 'none'; object-src 'none'"
@@ -33,9 +34,9 @@ SECURITY_HEADERS = (
     ("Referrer-Policy", "same-origin"),
     ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
 )
-HSTS = ("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
 
-WSGIApp = Callable[[dict, Callable], Iterable[bytes]]
+StartResponse = Callable[..., Callable[[bytes], object]]
+WSGIApp = Callable[[dict, StartResponse], Iterable[bytes]]
 
 
 def harden_cookie(cookie: str, *, secure: bool) -> str:
@@ -47,28 +48,31 @@ def harden_cookie(cookie: str, *, secure: bool) -> str:
     return "; ".join([cookie, *(flag for name, flag in wanted if name not in present)])
 
 
-def secured(app: WSGIApp, *, production: bool) -> WSGIApp:
+def secured(app: WSGIApp, *, https_only: bool, hsts_seconds: int) -> WSGIApp:
     """Wrap ``app``: security headers on every response, errors included; hardened cookies.
 
     web2py raises its errors (404, 400, tickets) before or outside the application code,
-    so the headers are set here, around everything gluon answers.
+    so the headers are set here, around everything gluon answers. With ``https_only``
+    (production, unless ALLOW_HTTP=true), cookies are Secure and HTTPS responses carry
+    Strict-Transport-Security for ``hsts_seconds``.
     """
+    hsts = ("Strict-Transport-Security", f"max-age={hsts_seconds}; includeSubDomains")
 
-    def application(environ: dict, start_response: Callable) -> Iterable[bytes]:
+    def application(environ: dict, start_response: StartResponse) -> Iterable[bytes]:
         https = "https" in (environ.get("wsgi.url_scheme"), environ.get("HTTP_X_FORWARDED_PROTO"))
 
-        def start(status: str, headers: list, exc_info: object = None) -> Callable:
+        def start(status: str, headers: list, exc_info: object = None) -> Callable[[bytes], object]:
             dropped = {"x-powered-by"}
             if status[:3] in ("204", "304"):  # no body, so no Content-Type (gluon sets one)
                 dropped.add("content-type")
             headers = [
-                (name, harden_cookie(value, secure=production))
+                (name, harden_cookie(value, secure=https_only))
                 if name.lower() == "set-cookie"
                 else (name, value)
                 for name, value in headers
                 if name.lower() not in dropped
             ]
-            extra = [*SECURITY_HEADERS, HSTS] if production and https else SECURITY_HEADERS
+            extra = [*SECURITY_HEADERS, hsts] if https_only and https else SECURITY_HEADERS
             present = {name.lower() for name, _ in headers}
             headers.extend(header for header in extra if header[0].lower() not in present)
             return start_response(status, headers, exc_info)
@@ -78,19 +82,18 @@ def secured(app: WSGIApp, *, production: bool) -> WSGIApp:
     return application
 
 
-application = secured(gluon.main.wsgibase, production=not SETTINGS.debug)
+application = secured(
+    gluon.main.wsgibase, https_only=SETTINGS.https_only, hsts_seconds=SETTINGS.hsts_seconds
+)
 
 
 def migrate() -> None:
     """Create or alter the tables the models define.
 
-    The servers call it once at start; production requests never migrate (models/db.py).
+    The servers call it once at start; requests never migrate (models/db.py). It runs the
+    models as web2py's shell does, with ``request.is_shell`` set, which defines the tables
+    with migrations on; then it drops that DAL, so that requests get one without.
     """
-    if SETTINGS.dal_uri.startswith("sqlite://"):  # SQLite creates the file, not its folder
-        Path(SETTINGS.dal_uri.removeprefix("sqlite://")).parent.mkdir(parents=True, exist_ok=True)
     folder = os.path.join(global_settings.applications_parent, "applications", APPLICATION)
-    db = env(APPLICATION, import_models=True, dir=folder, extra_request={"is_shell": True})["db"]
-    for name in db.tables:
-        db[name]  # a lazy table is defined, and so created or altered, on first access
-    db.commit()
-    db.close()
+    env(APPLICATION, import_models=True, dir=folder, extra_request={"is_shell": True})
+    database.forget()

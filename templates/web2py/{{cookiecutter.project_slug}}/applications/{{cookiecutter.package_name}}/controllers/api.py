@@ -1,5 +1,7 @@
 """The items resource: JSON CRUD at /api/items and /api/items/<id>.
 
+The list is paginated: ``?limit=`` (default 50, at most 100) and ``?offset=`` (default 0).
+
 The list also renders as /api/items.json, /api/items.xml and /api/items.rss through the
 views in views/api/: one action, several formats. Errors are JSON {"error": "..."}.
 """
@@ -7,6 +9,8 @@ views in views/api/: one action, several formats. Errors are JSON {"error": "...
 import json
 
 MAX_ID = 2**31 - 1  # the id column is a 32-bit integer on every backend
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 100
 
 
 def items():
@@ -17,7 +21,9 @@ def items():
         if method == "GET":
             if request.extension == "html":  # /api/items itself answers JSON
                 response.view = "api/items.json"
-            return {"items": db(db.item).select(orderby=db.item.id).as_list()}
+            offset, limit = _page(request.get_vars)
+            rows = db(db.item).select(orderby=db.item.id, limitby=(offset, offset + limit))
+            return {"items": rows.as_list()}
         if method == "POST":
             created = db.item.validate_and_insert(name=_name_from_body(request.body))
             _reject(created["errors"])
@@ -35,6 +41,24 @@ def items():
         item.delete_record()
         raise HTTP(204)
     raise _error(405, f"method {method} not allowed", Allow="GET, PUT, DELETE")
+
+
+def _page(query):
+    """Return (offset, limit) from ?offset=&limit=, or answer 400."""
+    limit = _whole_number(query, "limit", DEFAULT_LIMIT)
+    if not 1 <= limit <= MAX_LIMIT:
+        raise _error(400, f'"limit" must be between 1 and {MAX_LIMIT}')
+    return _whole_number(query, "offset", 0), limit
+
+
+def _whole_number(query, name, default):
+    """Return the query parameter ``name`` as a whole number, or answer 400."""
+    value = query.get(name)
+    if value is None:
+        return default
+    if isinstance(value, list) or not (value.isascii() and value.isdigit()) or len(value) > 9:
+        raise _error(400, f'"{name}" must be a whole number')
+    return int(value)
 
 
 def _find_item(args):

@@ -1,6 +1,7 @@
-"""The pages: home, health check{% if cookiecutter.auth == 'yes' %}, sign-in pages{% endif %} and the internal error page."""
+"""The pages: home, icon{% if cookiecutter.auth == 'yes' %}, sign-in pages{% endif %} and the internal error page."""
 
 import json
+import os
 
 from gluon.restricted import TicketStorage
 
@@ -12,16 +13,30 @@ def index():
     return {"project_name": PROJECT_NAME}
 
 
-def health():
-    """Liveness check for load balancers and the Docker HEALTHCHECK."""
+def favicon():
+    """/favicon.ico, which browsers ask for whatever the page says: the SVG icon."""
     session.forget(response)
-    return response.json({"status": "ok"})
+    response.headers["Cache-Control"] = "public, max-age=86400"
+    return response.stream(os.path.join(request.folder, "static", "favicon.svg"), request=request)
 {%- if cookiecutter.auth == 'yes' %}
 
 
 def user():
-    """Auth's pages: /user/login, /user/register, /user/logout, /user/profile, ..."""
+    """Auth's pages: /user/login, /user/register, /user/profile, ... and /user/logout."""
+    if request.args(0) == "logout":
+        __logout()
     return {"form": auth()}
+
+
+def __logout():
+    """Sign out on a POST carrying the form key of the layout's button; nothing else."""
+    if request.env.request_method != "POST":
+        raise HTTP(405, "Log out with the button of the page header.", Allow="POST")
+    if not auth.user:
+        redirect(URL("default", "index"))
+    if not logout_form().accepted:
+        raise HTTP(403, "The form has expired: reload the page and try again.")
+    auth.logout()
 
 
 @auth.requires_login()

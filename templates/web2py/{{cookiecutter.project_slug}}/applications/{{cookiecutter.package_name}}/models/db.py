@@ -1,14 +1,24 @@
-"""The database, the session and the page title, set up before every action.
+"""The database, the session{% if cookiecutter.auth == 'yes' %}, Auth{% endif %} and the page title, set up before every action.
 
 web2py runs the models, then the controller, in an environment that already holds
-request, response, session, T, HTTP, URL and the validators.
+request, response, session, T, HTTP, URL and the validators. The tables are defined
+once per process, not on every request: ``shared_database`` calls ``define_tables``
+the first time and hands the same DAL to every later request.
 """
 
-from gluon.dal import DAL, Field, InDBMigrator
 {%- if cookiecutter.auth == 'yes' %}
+from gluon import current
+{%- endif %}
+from gluon.dal import DAL, Field
+{%- if cookiecutter.auth == 'yes' %}
+from gluon.html import BUTTON, FORM
 from gluon.tools import Auth
 {%- endif %}
 
+from {{ cookiecutter.package_name }}.database import shared_database
+{%- if cookiecutter.auth == 'yes' %}
+from {{ cookiecutter.package_name }}.forms import formstyle, plain  # noqa: F401 (views use plain)
+{%- endif %}
 from {{ cookiecutter.package_name }}.settings import PROJECT_NAME, get_settings
 
 config = get_settings()
@@ -25,40 +35,76 @@ response.session_id = None
 # reach index with args ["nope"]): only the actions that take arguments accept any.
 if request.args and request.function not in {"items"{% if cookiecutter.auth == 'yes' %}, "user"{% endif %}}:
     raise HTTP(404)
-
-db = DAL(
-    config.dal_uri,
-    pool_size=10,
-    decode_credentials=True,  # user and password come percent-encoded in DATABASE_URL
-    # Table definitions are kept in the database itself rather than in .table files, so
-    # they always describe the database DATABASE_URL points at.
-    adapter_args={"migrator": InDBMigrator},
-    # Tables are created and altered in debug mode and by wsgi.migrate(), which the
-    # servers run at start; production requests never run schema changes.
-    migrate_enabled=config.debug or request.is_shell,
-    lazy_tables=True,
-)
-
-db.define_table(
-    "item",
-    Field("name", length=200, notnull=True, requires=[IS_NOT_EMPTY(), IS_LENGTH(200)]),
-)
 {%- if cookiecutter.auth == 'yes' %}
 
-auth = Auth(db, mailer=False, signature=False)
-auth.settings.password_min_length = 8
-auth.settings.login_after_registration = True
-# No mail server is configured: leave out the actions that send one.
-auth.settings.actions_disabled = [
-    "verify_email",
-    "retrieve_username",
-    "request_reset_password",
-    "reset_password",
-    "bulk_register",
-    "impersonate",
-    "groups",
-]
-auth.define_tables(username=False, signature=False)
+
+def new_auth(db: DAL) -> Auth:
+    """Return Auth for this request (it reads the request and the session), configured."""
+    auth = Auth(db, mailer=False, signature=False)
+    auth.settings.formstyle = formstyle  # paragraphs, not web2py's table layout
+    auth.settings.password_min_length = 8
+    auth.settings.login_after_registration = True
+    auth.settings.logout_next = URL("default", "index")
+    # No mail server is configured: leave out the actions that send one.
+    auth.settings.actions_disabled = [
+        "verify_email",
+        "retrieve_username",
+        "request_reset_password",
+        "reset_password",
+        "bulk_register",
+        "impersonate",
+        "groups",
+    ]
+    return auth
+{%- endif %}
+
+
+def define_tables(db: DAL) -> None:
+    """Define every table: once per process, by its first request or by wsgi.migrate()."""
+    db.define_table(
+        "item",
+        Field("name", length=200, notnull=True, requires=[IS_NOT_EMPTY(), IS_LENGTH(200)]),
+    )
+{%- if cookiecutter.auth == 'yes' %}
+    new_auth(db).define_tables(username=False, signature=False)
+    # Auth's event log takes as defaults the time and address of the request that defines
+    # its table: read them at each insert instead.
+    db.auth_event.time_stamp.default = lambda: current.request.now
+    db.auth_event.client_ip.default = lambda: current.request.client
+{%- endif %}
+
+
+# Tables are created and altered by wsgi.migrate() (request.is_shell), which both servers
+# run at start: requests never change the schema.
+db = shared_database(define_tables, migrate=bool(request.is_shell))
+{%- if cookiecutter.auth == 'yes' %}
+
+auth = new_auth(db)
+# What auth.define_tables() sets besides defining the tables, which exist already.
+auth.settings.use_username = False
+auth.settings.update(
+    table_user=db.auth_user,
+    table_group=db.auth_group,
+    table_membership=db.auth_membership,
+    table_permission=db.auth_permission,
+    table_event=db.auth_event,
+)
+
+
+def logout_form() -> FORM:
+    """The "Log out" button: a POST carrying web2py's one-time form key against CSRF.
+
+    Called by the layout, which shows it, and by the logout action, which accepts the
+    logout only if the key is one this session was given.
+    """
+    form = FORM(
+        BUTTON("Log out", _type="submit"),
+        _action=URL("default", "user", args="logout"),
+        _method="post",
+        _id="logout",
+    )
+    form.accepted = form.accepts(request.post_vars, session, formname="logout")
+    return form
 {%- endif %}
 
 response.title = PROJECT_NAME
