@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import stat
-import tomllib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -103,6 +102,8 @@ def _describe(value: object) -> str:
 
 
 def _parse_answers(path: Path, text: str) -> object:
+    import tomllib  # only for an answers file: it costs every start otherwise
+
     suffix = path.suffix.lower()
     is_json = suffix == ".json" or (suffix != ".toml" and text.lstrip().startswith(("{", "[")))
     try:

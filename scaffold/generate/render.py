@@ -88,8 +88,9 @@ def _bytecode_cache() -> Any:
     """
     from jinja2 import FileSystemBytecodeCache
 
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    folder = Path(base) / "scaffold" / "jinja2"
+    from scaffold.cache import cache_dir
+
+    folder = cache_dir() / "jinja2"
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError:
