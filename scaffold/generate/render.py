@@ -80,12 +80,17 @@ def describe(error: OSError) -> str:
     return (error.strerror or type(error).__name__).lower()
 
 
-def _bytecode_cache() -> Any:
+def _bytecode_cache(template: Path) -> Any:
     """Return a Jinja bytecode cache in the user's cache folder, or None if it cannot be made.
 
     Compiling the template files is most of the rendering time; Jinja checks each
     cached entry against its source's checksum and writes entries atomically.
+    cookiecutter names the files relative to the template, so the entries' names
+    carry the template's folder: two templates' ``pyproject.toml`` do not evict
+    each other.
     """
+    import hashlib
+
     from jinja2 import FileSystemBytecodeCache
 
     from scaffold.cache import cache_dir
@@ -95,7 +100,8 @@ def _bytecode_cache() -> Any:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError:
         return None
-    return FileSystemBytecodeCache(str(folder))
+    where = hashlib.sha256(str(template.resolve()).encode()).hexdigest()[:16]
+    return FileSystemBytecodeCache(str(folder), pattern=f"__{where}_%s.cache")
 
 
 class _FrozenArrow:
@@ -161,18 +167,36 @@ def render(template: Template, context: dict[str, Any], into: Path, *, hooks: bo
     """Render ``template`` with ``context`` into folder ``into``; return the project folder.
 
     ``hooks=False`` runs none of the template's hooks (an update: git keeps no empty
-    folder, which is all a built-in template's hook removes).
+    folder, which is all a built-in template's hook removes). That hook, when it is
+    the template's only one, runs in-process rather than in a new Python.
     """
     from cookiecutter.generate import generate_files
 
+    from scaffold.generate.sandbox import rendering_with
+    from scaffold.generate.shortcuts import (
+        only_the_empty_folder_hook,
+        plain_names_environment,
+        remove_empty_folders,
+    )
+
     values = dict(context["cookiecutter"])
-    cache = _bytecode_cache()
+    cache = _bytecode_cache(template.path)
     if cache is not None:
         values["_jinja2_env_vars"] = {**values.get("_jinja2_env_vars", {}), "bytecode_cache": cache}
-    with failures_of(template.name), importable(template.path):
+    in_process = hooks and only_the_empty_folder_hook(template.path)
+    with (
+        failures_of(template.name),
+        importable(template.path),
+        rendering_with(plain_names_environment),
+    ):
         rendered = generate_files(
-            template.path, {"cookiecutter": values}, output_dir=into, accept_hooks=hooks
+            template.path,
+            {"cookiecutter": values},
+            output_dir=into,
+            accept_hooks=hooks and not in_process,
         )
+        if in_process:
+            remove_empty_folders(Path(rendered))
     _drop_bytecode(Path(rendered))
     return Path(rendered)
 

@@ -1,0 +1,71 @@
+"""What a built-in render can skip: Jinja for names without syntax, Python for the known hook.
+
+Each shortcut gives the very files cookiecutter's own way gives, and is taken only
+when that is certain: a name is rendered as it is only when it holds none of the
+environment's delimiters, and the hook runs in-process only when it is, byte for
+byte, the empty-folder hook every built-in template carries (template-shared/).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Any
+
+#: sha256 of template-shared/hooks/post_gen_project.py (a test keeps the two in step).
+EMPTY_FOLDER_HOOK = "e61addd9563631758f57037e73abce6f0926661396c0a88b1636112d5ba854c6"
+HOOK_NAME = "post_gen_project.py"
+
+
+def only_the_empty_folder_hook(template: Path) -> bool:
+    """Tell whether ``template``'s only hook is the shared one that removes empty folders."""
+    hooks = template / "hooks"
+    try:
+        names = [entry.name for entry in hooks.iterdir() if entry.name != "__pycache__"]
+        if names != [HOOK_NAME]:
+            return False
+        return hashlib.sha256((hooks / HOOK_NAME).read_bytes()).hexdigest() == EMPTY_FOLDER_HOOK
+    except OSError:
+        return False
+
+
+def remove_empty_folders(project: Path) -> None:
+    """Do what the shared hook does: remove every folder below ``project`` left empty."""
+    for root, _dirs, _files in os.walk(project, topdown=False):
+        if root != str(project) and not os.listdir(root):
+            os.rmdir(root)
+
+
+class _Plain:
+    """A name without template syntax: it renders to itself."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        return self.text
+
+
+def plain_names_environment(context: dict[str, Any]) -> Any:
+    """Return cookiecutter's environment for ``context``, rendering plain names without Jinja.
+
+    cookiecutter compiles every file and folder name as a template; most hold no syntax.
+    """
+    from cookiecutter.environment import StrictEnvironment
+
+    class PlainNames(StrictEnvironment):
+        def from_string(self, source: Any, *args: Any, **kwargs: Any) -> Any:
+            if _is_plain(self, source) and not args and not kwargs:
+                return _Plain(source)
+            return super().from_string(source, *args, **kwargs)
+
+    env_vars = context.get("cookiecutter", {}).get("_jinja2_env_vars", {})
+    return PlainNames(context=context, keep_trailing_newline=True, **env_vars)
+
+
+def _is_plain(env: Any, source: Any) -> bool:
+    if not isinstance(source, str) or env.line_statement_prefix or env.line_comment_prefix:
+        return False
+    markers = (env.block_start_string, env.variable_start_string, env.comment_start_string)
+    return not any(marker in source for marker in markers)
