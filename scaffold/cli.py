@@ -412,8 +412,8 @@ def _after(result: Result, *, git: bool, install: bool) -> str | None:
 
     note = api.init_git(result.path) if git else None
     if install:
-        with ui.status("Creating .venv and installing the project with its dev extra…"):
-            api.install(result)
+        with ui.status("Creating .venv and installing the project with its dev extra…") as shown:
+            api.install(result, progress=shown)
     return note
 
 
