@@ -7,42 +7,28 @@ cookiecutter renders the very templates that wheel holds.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from pathlib import Path
-
-from timing import Pair, arguments, compare, wheel_bin
+from timing import Pair, arguments, compare, scratch, templates_of, wheel_bin
 
 
 def main() -> None:
     """Time each template's pair and print (or write) the table."""
     args = arguments(__doc__, runs=11)
-    bindir = wheel_bin(rebuild=args.rebuild)
-    templates = next((bindir.parent / "lib").glob("python*/site-packages/scaffold/templates"))
-    names = sorted(p.name for p in templates.iterdir() if (p / "cookiecutter.json").is_file())
-    work = Path(tempfile.mkdtemp(prefix="scaffold-bench-"))
-    out = work / "out"
-
-    def fresh() -> None:
-        shutil.rmtree(out, ignore_errors=True)
-        out.mkdir()
-
+    bindir = wheel_bin(rebuild=args.rebuild, ref=args.ref)
+    templates, names = templates_of(bindir, args.only)
     scaffold, cookiecutter = str(bindir / "scaffold"), str(bindir / "cookiecutter")
-    common = ["--no-input", "--no-git", "--output-dir", str(out)]
-    pairs = [
-        Pair(
-            f"`new --framework {name}` vs `cookiecutter --no-input`",
-            [scaffold, "new", "bench", "--framework", name, *common],
-            [cookiecutter, "--no-input", str(templates / name), "-o", str(out)],
-            before=fresh,
-            goal="<= 0.6x",
-        )
-        for name in names
-    ]
-    try:
+    with scratch() as (out, fresh):
+        common = ["--no-input", "--no-git", "--output-dir", str(out)]
+        pairs = [
+            Pair(
+                f"`new --framework {name}` vs `cookiecutter --no-input`",
+                [scaffold, "new", "bench", "--framework", name, *common],
+                [cookiecutter, "--no-input", str(templates / name), "-o", str(out)],
+                before=fresh,
+                goal="<= 0.6x",
+            )
+            for name in names
+        ]
         compare(pairs, runs=args.runs, readme_block="generate" if args.readme else None)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ from timing import Pair, arguments, compare, wheel_bin
 def main() -> None:
     """Time each command against its alternative and print (or write) the table."""
     args = arguments(__doc__, runs=21)
-    bindir = wheel_bin(rebuild=args.rebuild)
+    bindir = wheel_bin(rebuild=args.rebuild, ref=args.ref)
     scaffold, cookiecutter = str(bindir / "scaffold"), str(bindir / "cookiecutter")
     cookiecutter_help = [cookiecutter, "--help"]
     half = "<= 0.5x"

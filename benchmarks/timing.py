@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import statistics
@@ -10,7 +11,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -115,24 +116,62 @@ def write_readme(block: str, table: str) -> None:
     README.write_text(f"{head}{start}\n{table}\n{end}{tail}", encoding="utf-8")
 
 
-def wheel_bin(*, rebuild: bool) -> Path:
-    """Return the bin folder of a venv holding scaffold installed from a freshly built wheel."""
-    bindir = WHEEL_VENV / "bin"
+def wheel_bin(*, rebuild: bool, ref: str | None = None) -> Path:
+    """Return the bin folder of a venv holding scaffold installed from a wheel of this tree.
+
+    ``ref`` builds the wheel from that git commit instead (say, the one before a change).
+    """
+    venv = WHEEL_VENV.with_name(f"{WHEEL_VENV.name}-{ref}") if ref else WHEEL_VENV
+    bindir = venv / "bin"
     if (bindir / "scaffold").exists() and not rebuild:
         return bindir
     uv = [sys.executable, "-m", "uv"]
-    dist = Path(tempfile.mkdtemp(prefix="scaffold-wheel-"))
+    work = Path(tempfile.mkdtemp(prefix="scaffold-wheel-"))
     try:
-        subprocess.run([*uv, "build", "-q", "--wheel", "-o", str(dist), str(REPO)], check=True)
-        shutil.rmtree(WHEEL_VENV, ignore_errors=True)
-        subprocess.run([*uv, "venv", "-q", "--python", sys.executable, str(WHEEL_VENV)], check=True)
-        wheel = next(dist.glob("*.whl"))
+        source = REPO
+        if ref:
+            source = work / "source"
+            source.mkdir()
+            archive = subprocess.run(
+                ["git", "-C", str(REPO), "archive", ref], check=True, capture_output=True
+            ).stdout
+            subprocess.run(["tar", "-x", "-C", str(source)], input=archive, check=True)
+        subprocess.run([*uv, "build", "-q", "--wheel", "-o", str(work), str(source)], check=True)
+        shutil.rmtree(venv, ignore_errors=True)
+        subprocess.run([*uv, "venv", "-q", "--python", sys.executable, str(venv)], check=True)
+        wheel = next(work.glob("*.whl"))
         python = str(bindir / "python")
         install = ["pip", "install", "-q", "--compile-bytecode", "--python", python, str(wheel)]
         subprocess.run([*uv, *install], check=True)
     finally:
-        shutil.rmtree(dist, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
     return bindir
+
+
+def templates_of(bindir: Path, only: Sequence[str] | None) -> tuple[Path, list[str]]:
+    """Return the templates folder of the venv of ``bindir`` and the templates' names.
+
+    ``only`` keeps those names alone.
+    """
+    folder = next((bindir.parent / "lib").glob("python*/site-packages/scaffold/templates"))
+    names = sorted(p.name for p in folder.iterdir() if (p / "cookiecutter.json").is_file())
+    return folder, [name for name in names if not only or name in only]
+
+
+@contextlib.contextmanager
+def scratch() -> Iterator[tuple[Path, Callable[[], None]]]:
+    """Yield an output folder and a function that empties it; remove it all at the end."""
+    work = Path(tempfile.mkdtemp(prefix="scaffold-bench-"))
+    out = work / "out"
+
+    def fresh() -> None:
+        shutil.rmtree(out, ignore_errors=True)
+        out.mkdir()
+
+    try:
+        yield out, fresh
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def arguments(doc: str | None, runs: int) -> argparse.Namespace:
@@ -141,4 +180,6 @@ def arguments(doc: str | None, runs: int) -> argparse.Namespace:
     parser.add_argument("--runs", type=int, default=runs, help="alternating pairs per command")
     parser.add_argument("--rebuild", action="store_true", help="rebuild the wheel venv first")
     parser.add_argument("--readme", action="store_true", help="write the table into README.md")
+    parser.add_argument("--ref", help="time scaffold as of this git commit instead")
+    parser.add_argument("--only", nargs="*", help="only these templates (new, install)")
     return parser.parse_args()
