@@ -135,13 +135,14 @@ def _gather_answers(
 
     With `all_questions`, every question not answered yet is asked, in order.
     """
-    from scaffold import adaptive, questionnaire
+    from scaffold import questionnaire
 
     given = questionnaire.merge(
         questionnaire.load_answers_file(answers_file, catalog) if answers_file else {},
         questionnaire.parse_pairs(pairs, catalog),
     )
     if ask:
+        from scaffold import adaptive
 
         def next_step(answers: dict[str, str]) -> adaptive.Step:
             if all_questions:
@@ -365,6 +366,8 @@ def _choose(
     is run (on a terminal) and the best framework with a template taken (--auto) or
     the person's choice.
     """
+    if framework and not (pairs or answers_file):
+        return framework, {}, None  # nothing to read: the catalog is not even loaded
     catalog = _catalog()
     if framework:
         given = _gather_answers(catalog, pairs, answers_file, ask=False, to_stderr=json)

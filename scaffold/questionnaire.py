@@ -6,9 +6,12 @@ import json
 import stat
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from scaffold.catalog import Catalog, Question
 from scaffold.errors import AnswerError, did_you_mean, one_of, shown
+
+if TYPE_CHECKING:
+    from scaffold.catalog import Catalog, Question
 
 _YES = frozenset({"yes", "y", "true", "1", "on"})
 _NO = frozenset({"no", "n", "false", "0", "off"})

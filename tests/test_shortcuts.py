@@ -6,6 +6,8 @@ import hashlib
 import shutil
 from pathlib import Path
 
+import pytest
+
 from scaffold.generate.context import build_context, importable
 from scaffold.generate.render import render
 from scaffold.generate.shortcuts import (
@@ -69,3 +71,15 @@ def test_only_names_without_syntax_skip_jinja() -> None:
     )
     assert custom.from_string("<< 1 + 1 }}.txt").render() == "2.txt"
     assert custom.from_string("{{ plain here").render() == "{{ plain here"
+
+
+def test_names_compiled_from_the_cache_render_as_compiled_afresh(
+    mini: Template, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    context = build_context(mini, validate_name("My App"), {"docker": "yes"})
+    first = _tree(render(mini, context, tmp_path / "first"))
+    assert list((tmp_path / "cache" / "scaffold" / "jinja2").iterdir())
+    second = _tree(render(mini, context, tmp_path / "second"))
+    first.pop(".env"), second.pop(".env")  # a fresh secret each time
+    assert first == second and "Dockerfile" in first

@@ -80,16 +80,18 @@ def describe(error: OSError) -> str:
     return (error.strerror or type(error).__name__).lower()
 
 
-def _bytecode_cache(template: Path) -> Any:
+def _bytecode_cache(template: Template) -> Any:
     """Return a Jinja bytecode cache in the user's cache folder, or None if it cannot be made.
 
     Compiling the template files is most of the rendering time; Jinja checks each
     cached entry against its source's checksum and writes entries atomically.
     cookiecutter names the files relative to the template, so the entries' names
-    carry the template's folder: two templates' ``pyproject.toml`` do not evict
-    each other.
+    carry the template's folder (two templates' ``pyproject.toml`` do not evict
+    each other) and what shapes the compiled code besides the source: the
+    template's Jinja settings and extensions.
     """
     import hashlib
+    import json
 
     from jinja2 import FileSystemBytecodeCache
 
@@ -100,7 +102,9 @@ def _bytecode_cache(template: Path) -> Any:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError:
         return None
-    where = hashlib.sha256(str(template.resolve()).encode()).hexdigest()[:16]
+    settings = [template.config.get(key) for key in ("_jinja2_env_vars", "_extensions")]
+    shape = json.dumps([str(template.path.resolve()), settings], sort_keys=True, default=str)
+    where = hashlib.sha256(shape.encode()).hexdigest()[:16]
     return FileSystemBytecodeCache(str(folder), pattern=f"__{where}_%s.cache")
 
 
@@ -180,7 +184,7 @@ def render(template: Template, context: dict[str, Any], into: Path, *, hooks: bo
     )
 
     values = dict(context["cookiecutter"])
-    cache = _bytecode_cache(template.path)
+    cache = _bytecode_cache(template)
     if cache is not None:
         values["_jinja2_env_vars"] = {**values.get("_jinja2_env_vars", {}), "bytecode_cache": cache}
     in_process = hooks and only_the_empty_folder_hook(template.path)

@@ -1,9 +1,11 @@
-"""What a built-in render can skip: Jinja for names without syntax, Python for the known hook.
+"""What a built-in render can skip: compiling names again, a Python for the known hook.
 
 Each shortcut gives the very files cookiecutter's own way gives, and is taken only
 when that is certain: a name is rendered as it is only when it holds none of the
-environment's delimiters, and the hook runs in-process only when it is, byte for
-byte, the empty-folder hook every built-in template carries (template-shared/).
+environment's delimiters, other names' compiled code comes from Jinja's bytecode
+cache (keyed on the name's whole text), and the hook runs in-process only when it
+is, byte for byte, the empty-folder hook every built-in template carries
+(template-shared/).
 """
 
 from __future__ import annotations
@@ -48,17 +50,26 @@ class _Plain:
 
 
 def plain_names_environment(context: dict[str, Any]) -> Any:
-    """Return cookiecutter's environment for ``context``, rendering plain names without Jinja.
+    """Return cookiecutter's environment for ``context``, compiling each name once per cache.
 
-    cookiecutter compiles every file and folder name as a template; most hold no syntax.
+    cookiecutter compiles every file's whole relative path as a template, on every run.
     """
     from cookiecutter.environment import StrictEnvironment
 
     class PlainNames(StrictEnvironment):
-        def from_string(self, source: Any, *args: Any, **kwargs: Any) -> Any:
-            if _is_plain(self, source) and not args and not kwargs:
+        def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
+            cache = self.bytecode_cache
+            if not isinstance(source, str) or globals is not None or template_class is not None:
+                return super().from_string(source, globals, template_class)
+            if _is_plain(self, source):
                 return _Plain(source)
-            return super().from_string(source, *args, **kwargs)
+            if cache is None:
+                return super().from_string(source)
+            bucket = cache.get_bucket(self, f"name:{source}", None, source)
+            if bucket.code is None:
+                bucket.code = self.compile(source)
+                cache.set_bucket(bucket)
+            return self.template_class.from_code(self, bucket.code, self.make_globals(None))
 
     env_vars = context.get("cookiecutter", {}).get("_jinja2_env_vars", {})
     return PlainNames(context=context, keep_trailing_newline=True, **env_vars)
