@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -35,18 +36,22 @@ class Pair:
 
 @dataclass(frozen=True)
 class Timing:
-    """The samples of one pair, in seconds."""
+    """The samples of one pair, in seconds: wall-clock time and CPU time (user + system)."""
 
     pair: Pair
     ours: tuple[float, ...]
     theirs: tuple[float, ...]
+    ours_cpu: tuple[float, ...]
+    theirs_cpu: tuple[float, ...]
 
     def row(self) -> str:
-        """Return the pair's Markdown table row: medians, min-max and the ratio of medians."""
+        """Return the pair's Markdown table row: medians, min-max and the ratios of medians."""
         ours, theirs = statistics.median(self.ours), statistics.median(self.theirs)
+        cpu = statistics.median(self.ours_cpu) / statistics.median(self.theirs_cpu)
         return (
             f"| {self.pair.label} | {_spread(self.ours)} | {_spread(self.theirs)} "
-            f"| {ours / theirs:.2f}x | {1000 * (ours - theirs):+.0f} ms | {self.pair.goal} |"
+            f"| {ours / theirs:.2f}x | {1000 * (ours - theirs):+.0f} ms | {cpu:.2f}x "
+            f"| {self.pair.goal} |"
         )
 
 
@@ -55,26 +60,37 @@ def _spread(samples: Sequence[float]) -> str:
     return f"{median:.0f} ms ({low:.0f}-{high:.0f})"
 
 
-def run_once(command: Sequence[str], before: Callable[[], None] | None = None) -> float:
-    """Run ``command`` once, output discarded and no standard input; return its wall time."""
+def run_once(
+    command: Sequence[str], before: Callable[[], None] | None = None
+) -> tuple[float, float]:
+    """Run ``command`` once, output discarded, no standard input; return wall and CPU time."""
     if before:
         before()
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    now = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, now.ru_utime + now.ru_stime - used.ru_utime - used.ru_stime
 
 
 def time_pair(pair: Pair, *, runs: int) -> Timing:
     """Time ``pair`` alternately (ours, theirs, theirs, ours, ...) after one warm-up each."""
     run_once(pair.ours, pair.before)
     run_once(pair.theirs, pair.before)
-    ours: list[float] = []
-    theirs: list[float] = []
+    ours: list[tuple[float, float]] = []
+    theirs: list[tuple[float, float]] = []
     for attempt in range(runs):
         order = [(pair.ours, ours), (pair.theirs, theirs)]
         for command, samples in order if attempt % 2 == 0 else reversed(order):
             samples.append(run_once(command, pair.before))
-    return Timing(pair, tuple(ours), tuple(theirs))
+    return Timing(
+        pair,
+        tuple(wall for wall, _ in ours),
+        tuple(wall for wall, _ in theirs),
+        tuple(cpu for _, cpu in ours),
+        tuple(cpu for _, cpu in theirs),
+    )
 
 
 def header(runs: int) -> str:
@@ -95,8 +111,8 @@ def compare(pairs: Sequence[Pair], *, runs: int, readme_block: str | None = None
             header(runs),
             "",
             "| command | scaffold: median (min-max) | alternative: median (min-max) "
-            "| ratio | difference | goal |",
-            "|---|---|---|---|---|---|",
+            "| ratio | difference | CPU ratio | goal |",
+            "|---|---|---|---|---|---|---|",
             *rows,
         ]
     )

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import subprocess
+import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -13,6 +16,7 @@ from scaffold.generate.render import render
 from scaffold.generate.shortcuts import (
     EMPTY_FOLDER_HOOK,
     HOOK_NAME,
+    Moment,
     only_the_empty_folder_hook,
     plain_names_environment,
 )
@@ -83,3 +87,50 @@ def test_names_compiled_from_the_cache_render_as_compiled_afresh(
     second = _tree(render(mini, context, tmp_path / "second"))
     first.pop(".env"), second.pop(".env")  # a fresh secret each time
     assert first == second and "Dockerfile" in first
+
+
+@pytest.mark.parametrize("zone", ["utc", "UTC", "local", "Europe/Paris", "+05:00"])
+@pytest.mark.parametrize("form", ["%Y", "%Y-%m-%d %H:%M:%S %Z %z"])
+def test_now_formats_as_arrow_formats(zone: str, form: str) -> None:
+    import arrow
+
+    moment = datetime(2026, 12, 31, 23, 30, 5, tzinfo=UTC)
+    assert Moment(moment, zone).strftime(form) == arrow.get(moment).to(zone).strftime(form)
+    shifted = arrow.get(moment).to(zone).shift(days=1).strftime(form)
+    assert Moment(moment, zone).shift(days=1).strftime(form) == shifted
+
+
+def test_a_render_of_utc_years_loads_no_arrow(mini: Template, tmp_path: Path) -> None:
+    code = (
+        "import sys, importlib.util\n"
+        "from pathlib import Path\n"
+        "from scaffold.generate.context import build_context\n"
+        "from scaffold.generate.render import frozen_clock, render\n"
+        "from scaffold.generate.pipeline import creation_moment\n"
+        "from scaffold.names import validate_name\n"
+        "from scaffold.template import load_template\n"
+        f"t = load_template(Path({str(mini.path)!r}))\n"
+        "with frozen_clock(creation_moment()):\n"
+        "    c = build_context(t, validate_name('My App'), {})\n"
+        f"    render(t, c, Path({str(tmp_path / 'out')!r}))\n"
+        "print(type(sys.modules['arrow']).__name__)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "_Deferred"
+
+
+def test_a_deferred_module_is_the_real_one_at_first_use() -> None:
+    code = (
+        "import sys\n"
+        "from scaffold.generate.shortcuts import defer_import\n"
+        "defer_import('arrow')\n"
+        "import arrow\n"
+        "assert type(arrow).__name__ == '_Deferred'\n"
+        "print(arrow.get(0).year, type(sys.modules['arrow']).__name__)\n"
+        "import arrow\n"
+        "print(type(arrow).__name__)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["1970", "module", "module"]

@@ -15,6 +15,7 @@ from typing import Any
 
 from scaffold.errors import GenerationError, shown
 from scaffold.generate.context import importable
+from scaffold.generate.shortcuts import Moment, defer_import
 from scaffold.signals import held
 from scaffold.template import Template
 
@@ -112,12 +113,10 @@ class _FrozenArrow:
     """Stands in for ``arrow`` in cookiecutter's ``{% now %}`` tag: always the same moment."""
 
     def __init__(self, moment: datetime) -> None:
-        import arrow
-
-        self._moment = arrow.get(moment)
+        self._moment = moment
 
     def now(self, timezone: str = "local") -> Any:
-        return self._moment.to(timezone)
+        return Moment(self._moment, timezone)
 
 
 @contextlib.contextmanager
@@ -127,6 +126,7 @@ def frozen_clock(moment: datetime) -> Iterator[None]:
     Generation renders the project's creation time, kept in its record, so that an
     update renders the same dates.
     """
+    defer_import("arrow")  # only a {% now %} with an offset or a named zone needs it
     from cookiecutter import extensions
 
     real = extensions.arrow

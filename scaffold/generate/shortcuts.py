@@ -11,7 +11,12 @@ is, byte for byte, the empty-folder hook every built-in template carries
 from __future__ import annotations
 
 import hashlib
+import importlib
+import importlib.util
 import os
+import sys
+import types
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -80,3 +85,49 @@ def _is_plain(env: Any, source: Any) -> bool:
         return False
     markers = (env.block_start_string, env.variable_start_string, env.comment_start_string)
     return not any(marker in source for marker in markers)
+
+
+def defer_import(name: str) -> None:
+    """Let ``import name`` bind a stand-in that imports the module on its first use.
+
+    importlib's LazyLoader does not serve: on Python 3.11 the import statement itself
+    reads the module's ``__spec__``, which loads it.
+    """
+    if name not in sys.modules and importlib.util.find_spec(name) is not None:
+        sys.modules[name] = _Deferred(name)
+
+
+class _Deferred(types.ModuleType):
+    """A module not imported yet: any attribute read imports it and is read from it."""
+
+    def __getattr__(self, attribute: str) -> Any:
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        return getattr(importlib.import_module(self.__name__), attribute)
+
+
+class Moment:
+    """What ``{% now %}`` formats: a fixed moment in a zone, with arrow only when needed.
+
+    ``utc`` is formatted by the standard library, as arrow does it (arrow's strftime
+    is datetime's); any other zone, and an offset, go to arrow.
+    """
+
+    def __init__(self, moment: datetime, timezone: str) -> None:
+        self.moment = moment
+        self.timezone = timezone
+
+    def _arrow(self) -> Any:
+        import arrow
+
+        return arrow.get(self.moment).to(self.timezone)
+
+    def strftime(self, datetime_format: str) -> str:
+        """Format the moment in its zone."""
+        if self.timezone.lower() == "utc":
+            return self.moment.astimezone(UTC).strftime(datetime_format)
+        return str(self._arrow().strftime(datetime_format))
+
+    def shift(self, **offsets: float) -> Any:
+        """Return arrow's moment moved by ``offsets`` (the tag's ``+ days=1`` form)."""
+        return self._arrow().shift(**offsets)
