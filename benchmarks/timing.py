@@ -104,19 +104,19 @@ def header(runs: int) -> str:
 
 
 def compare(pairs: Sequence[Pair], *, runs: int, readme_block: str | None = None) -> None:
-    """Time each pair, print a Markdown table, and write it into README's block if named."""
-    rows = [time_pair(pair, runs=runs).row() for pair in pairs]
-    table = "\n".join(
-        [
-            header(runs),
-            "",
-            "| command | scaffold: median (min-max) | alternative: median (min-max) "
-            "| ratio | difference | CPU ratio | goal |",
-            "|---|---|---|---|---|---|---|",
-            *rows,
-        ]
-    )
-    print(table)
+    """Time each pair, print a Markdown table row by row, and write it into README if asked."""
+    head = [
+        "| command | scaffold: median (min-max) | alternative: median (min-max) "
+        "| ratio | difference | CPU ratio | goal |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    print("\n".join(head), flush=True)
+    rows = []
+    for pair in pairs:
+        rows.append(time_pair(pair, runs=runs).row())
+        print(rows[-1], flush=True)
+    table = "\n".join([header(runs), "", *head, *rows])
+    print(f"\n{header(runs)}")
     if readme_block:
         write_readme(readme_block, table)
 

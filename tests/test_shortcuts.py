@@ -33,6 +33,13 @@ def _tree(root: Path) -> dict[str, bytes | None]:
     }
 
 
+def _python(code: str) -> list[str]:
+    """Run ``code`` in a new Python (a clean sys.modules); return the words it printed."""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split()
+
+
 def test_the_known_hook_is_the_shared_one() -> None:
     assert hashlib.sha256(SHARED_HOOK.read_bytes()).hexdigest() == EMPTY_FOLDER_HOOK
 
@@ -115,9 +122,7 @@ def test_a_render_of_utc_years_loads_no_arrow(mini: Template, tmp_path: Path) ->
         f"    render(t, c, Path({str(tmp_path / 'out')!r}))\n"
         "print(type(sys.modules['arrow']).__name__)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "_Deferred"
+    assert _python(code) == ["_Deferred"]
 
 
 def test_a_deferred_module_is_the_real_one_at_first_use() -> None:
@@ -131,6 +136,29 @@ def test_a_deferred_module_is_the_real_one_at_first_use() -> None:
         "import arrow\n"
         "print(type(arrow).__name__)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["1970", "module", "module"]
+    assert _python(code) == ["1970", "module", "module"]
+
+
+def test_cookiecutter_is_imported_without_a_metadata_lookup_and_keeps_its_version() -> None:
+    code = (
+        "import sys\n"
+        "from scaffold.generate.shortcuts import import_without_init\n"
+        "import_without_init()\n"
+        "from cookiecutter.generate import generate_files\n"
+        "print('importlib.metadata' in sys.modules)\n"
+        "import cookiecutter\n"
+        "from importlib.metadata import version\n"
+        "print(cookiecutter.__version__ == version('cookiecutter'))\n"
+    )
+    assert _python(code) == ["False", "True"]
+
+
+def test_an_unknown_package_init_runs_as_usual() -> None:
+    code = (
+        "import sys\n"
+        "from scaffold.generate.shortcuts import import_without_init\n"
+        "import_without_init('cookiecutter', init='0' * 64)\n"
+        "import cookiecutter\n"
+        "print(type(cookiecutter).__name__, 'importlib.metadata' in sys.modules)\n"
+    )
+    assert _python(code) == ["module", "True"]

@@ -15,7 +15,7 @@ from typing import Any
 
 from scaffold.errors import GenerationError, shown
 from scaffold.generate.context import importable
-from scaffold.generate.shortcuts import Moment, defer_import
+from scaffold.generate.shortcuts import Moment, defer_import, import_without_init
 from scaffold.signals import held
 from scaffold.template import Template
 
@@ -127,6 +127,7 @@ def frozen_clock(moment: datetime) -> Iterator[None]:
     update renders the same dates.
     """
     defer_import("arrow")  # only a {% now %} with an offset or a named zone needs it
+    import_without_init("cookiecutter")
     from cookiecutter import extensions
 
     real = extensions.arrow

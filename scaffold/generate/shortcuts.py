@@ -131,3 +131,44 @@ class Moment:
     def shift(self, **offsets: float) -> Any:
         """Return arrow's moment moved by ``offsets`` (the tag's ``+ days=1`` form)."""
         return self._arrow().shift(**offsets)
+
+
+#: sha256 of the cookiecutter/__init__.py that only reads cookiecutter's version (2.7).
+COOKIECUTTER_INIT = "852ed9c1d3056d74819c71c1306f760059b121b57b73918185042dd7541a35cd"
+
+
+def import_without_init(name: str = "cookiecutter", init: str = COOKIECUTTER_INIT) -> None:
+    """Make package ``name`` importable without its ``__init__``, when that is known to do
+    nothing but look its version up in the installed metadata (importlib.metadata, slow).
+
+    The version is still there: read on first use. Any other ``__init__`` runs as usual.
+    """
+    if name in sys.modules:
+        return
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.origin is None or spec.submodule_search_locations is None:
+        return
+    try:
+        known = hashlib.sha256(Path(spec.origin).read_bytes()).hexdigest() == init
+    except OSError:
+        known = False
+    if known:
+        package = _VersionOnRead(name)
+        package.__spec__ = spec
+        package.__path__ = list(spec.submodule_search_locations)
+        package.__file__ = spec.origin
+        package.__loader__ = spec.loader
+        package.__package__ = name
+        sys.modules[name] = package
+
+
+class _VersionOnRead(types.ModuleType):
+    """A package whose ``__version__`` is read from its metadata when first asked for."""
+
+    def __getattr__(self, attribute: str) -> Any:
+        if attribute != "__version__":
+            raise AttributeError(attribute)
+        from importlib.metadata import version
+
+        self.__version__ = version(self.__name__)
+        return self.__version__
