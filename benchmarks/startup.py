@@ -1,27 +1,32 @@
-"""Time scaffold's read-only commands against `cookiecutter --help` (goal: list <= 0.7x)."""
+"""Time scaffold's quick commands against `cookiecutter --help` and `python -c pass`.
+
+Goals: list, info and --help at most 0.5x `cookiecutter --help`; --version within
+60 ms of `python -c pass`. scaffold is installed from a wheel into .cache/bench-wheel.
+"""
 
 from __future__ import annotations
 
-import argparse
-
-from timing import BIN, Pair, compare
+from timing import Pair, arguments, compare, wheel_bin
 
 
 def main() -> None:
-    """Parse --runs and print the comparison table."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=15)
-    runs = parser.parse_args().runs
-    cookiecutter_help = [str(BIN / "cookiecutter"), "--help"]
-    scaffold = str(BIN / "scaffold")
-    compare(
-        [
-            Pair("scaffold --help", [scaffold, "--help"], cookiecutter_help),
-            Pair("scaffold list", [scaffold, "list"], cookiecutter_help),
-            Pair("scaffold info django", [scaffold, "info", "django"], cookiecutter_help),
-        ],
-        runs=runs,
-    )
+    """Time each command against its alternative and print (or write) the table."""
+    args = arguments(__doc__, runs=21)
+    bindir = wheel_bin(rebuild=args.rebuild, ref=args.ref)
+    scaffold, cookiecutter = str(bindir / "scaffold"), str(bindir / "cookiecutter")
+    cookiecutter_help = [cookiecutter, "--help"]
+    half = "<= 0.5x"
+    pairs = [
+        Pair("`scaffold --help` vs `cookiecutter --help`", [scaffold, "--help"],
+             cookiecutter_help, goal=half),
+        Pair("`scaffold list` vs `cookiecutter --help`", [scaffold, "list"],
+             cookiecutter_help, goal=half),
+        Pair("`scaffold info django` vs `cookiecutter --help`", [scaffold, "info", "django"],
+             cookiecutter_help, goal=half),
+        Pair("`scaffold --version` vs `python -c pass`", [scaffold, "--version"],
+             [str(bindir / "python"), "-c", "pass"], goal="<= +60 ms"),
+    ]  # fmt: skip
+    compare(pairs, runs=args.runs, readme_block="startup" if args.readme else None)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
-"""The ``scaffold`` program and ``python -m scaffold``: --version at once, the rest to the CLI.
+"""The ``scaffold`` program and ``python -m scaffold``: quick commands at once, the rest to Typer.
 
-Answering ``--version`` here spares it the command line's imports (Typer, rich).
+Answering ``--version`` here spares it the command line's imports (Typer, rich);
+``list`` and ``info`` run without Typer (scaffold.quick).
 """
 
 import sys
@@ -13,6 +14,11 @@ def main() -> None:
 
         sys.stdout.write(f"scaffold {__version__}\n")
         return
+    from scaffold.quick import run
+
+    code = run(sys.argv[1:])
+    if code is not None:
+        raise SystemExit(code)
     from scaffold.cli import app
 
     app(prog_name="scaffold")

@@ -8,7 +8,7 @@ the other modules are internal.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -176,8 +176,11 @@ def init_git(path: Path) -> str:
     return make_repository(path)
 
 
-def install(result: Result) -> None:
-    """Create the project's ``.venv`` and install it with its dev extra (uv, else pip)."""
+def install(result: Result, *, progress: Callable[[str], None] | None = None) -> None:
+    """Create the project's ``.venv`` and install it with its dev extra (uv, else pip).
+
+    ``progress`` is told each line the installer prints, as it prints it.
+    """
     from scaffold.postgen import install as install_project
 
     if not result.commands:
@@ -186,4 +189,5 @@ def install(result: Result) -> None:
         result.path,
         python_version=result.options.get("python_version", ""),
         command=result.commands["install"],
+        progress=progress,
     )

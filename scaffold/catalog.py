@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import tomllib
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -21,6 +20,7 @@ from scaffold.errors import (
 
 FRAMEWORKS_FILE = "frameworks.toml"
 QUESTIONS_FILE = "questions.toml"
+FILES = (FRAMEWORKS_FILE, QUESTIONS_FILE)
 KINDS = ("full-stack", "micro")
 QUESTION_KINDS = ("bool", "choice")
 BOOL_CHOICES = ("yes", "no")
@@ -115,33 +115,55 @@ class Catalog:
 @functools.cache
 def load_catalog() -> Catalog:
     """Load the catalog shipped in scaffold/data/ (once per process)."""
-    data = Path(__file__).with_name("data")
-    return load_catalog_from(
-        (data / FRAMEWORKS_FILE).read_text(encoding="utf-8"),
-        (data / QUESTIONS_FILE).read_text(encoding="utf-8"),
+    return load_catalog_in(Path(__file__).with_name("data"))
+
+
+def load_catalog_in(data: Path) -> Catalog:
+    """Load the data files in folder ``data``; their TOML is parsed once per change (cached)."""
+    from scaffold.cache import derived
+
+    sources = [(data / FRAMEWORKS_FILE).read_bytes(), (data / QUESTIONS_FILE).read_bytes()]
+    frameworks, questions = derived(
+        "catalog",
+        sources,
+        lambda: [_parse(name, raw.decode()) for name, raw in zip(FILES, sources, strict=True)],
     )
+    return catalog_from(frameworks, questions)
 
 
 def load_catalog_from(frameworks_text: str, questions_text: str) -> Catalog:
     """Build a catalog from the text of the two data files; raise CatalogError if invalid."""
+    questions = _parse(QUESTIONS_FILE, questions_text)
+    return catalog_from(_parse(FRAMEWORKS_FILE, frameworks_text), questions)
+
+
+def catalog_from(frameworks_data: Any, questions_data: Any) -> Catalog:
+    """Build a catalog from the two data files, parsed; raise CatalogError if invalid."""
     questions = tuple(
-        _question(node) for node in _sections(QUESTIONS_FILE, questions_text, "questions")
+        _question(node) for node in _sections(QUESTIONS_FILE, questions_data, "questions")
     )
     by_key = {question.key: question for question in questions}
     frameworks = tuple(
         _framework(node, by_key)
-        for node in _sections(FRAMEWORKS_FILE, frameworks_text, "frameworks")
+        for node in _sections(FRAMEWORKS_FILE, frameworks_data, "frameworks")
     )
     _check_defaults_neutral(questions, frameworks)
     return Catalog(frameworks=frameworks, questions=questions)
 
 
-def _sections(file: str, text: str, key: str) -> list[_Node]:
-    """Parse a data file whose only top-level key is `key`, a table of named tables."""
+def _parse(file: str, text: str) -> Any:
+    """Parse a data file's TOML; raise CatalogError when it is not TOML."""
+    import tomllib
+
     try:
-        document = _Node(file, "", tomllib.loads(text))
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise CatalogError(f"{file}: invalid TOML: {error}") from None
+
+
+def _sections(file: str, data: Any, key: str) -> list[_Node]:
+    """Return the named tables of a data file whose only top-level key is `key`."""
+    document = _Node(file, "", data)
     document.table(required=(key,))
     return document.child(key).sections()
 

@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from scaffold import __version__, ui
-from scaffold.errors import (
-    NoTerminalError,
-    ScaffoldError,
-    UnknownOptionError,
-    UsageError,
-)
+from scaffold import __version__, quick, ui
+from scaffold.errors import NoTerminalError, UnknownOptionError, UsageError
 from scaffold.signals import terminate_as_interrupt
 
 if TYPE_CHECKING:
@@ -30,6 +24,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain help: Typer's rich help imports rich and doubles the time --help takes.
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -44,22 +40,13 @@ def handled(command: F) -> F:
         terminate_as_interrupt()
         try:
             return command(*args, **kwargs)
-        except ScaffoldError as error:
-            ui.error(str(error))
-            raise typer.Exit(error.exit_code) from None
-        except (KeyboardInterrupt, EOFError):
-            ui.error("Interrupted: nothing was written.")
-            raise typer.Exit(130) from None
         except (typer.Exit, typer.Abort):
             raise
-        except Exception as error:
-            if os.environ.get("SCAFFOLD_DEBUG"):
+        except BaseException as error:
+            code = quick.report(error)
+            if code is None:
                 raise
-            ui.error(
-                f"Unexpected error: {type(error).__name__}: {error}. "
-                "Set SCAFFOLD_DEBUG=1 to see the traceback, and please report it."
-            )
-            raise typer.Exit(1) from None
+            raise typer.Exit(code) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -121,26 +108,7 @@ AllQuestions = Annotated[
 @handled
 def list_templates(as_json: JsonFlag = False) -> None:
     """List the frameworks that have a template, with their options."""
-    from scaffold.template import discover
-
-    catalog = _catalog()
-    known = {f.name: f for f in catalog.frameworks}
-    rows = [(t, known.get(t.name)) for t in discover()]
-    if as_json:
-        ui.emit_json(
-            [
-                {
-                    "name": t.name,
-                    "title": f.title if f else t.name,
-                    "kind": f.kind if f else None,
-                    "summary": f.summary if f else None,
-                    "options": [o.to_dict() for o in t.options],
-                }
-                for t, f in rows
-            ]
-        )
-    else:
-        ui.show_templates(rows)
+    quick.list_templates(as_json=as_json)
 
 
 @app.command()
@@ -150,18 +118,7 @@ def info(
     as_json: JsonFlag = False,
 ) -> None:
     """Show the article's profile of a framework and its template's options."""
-    from scaffold.template import discover
-
-    profile = _catalog().framework(framework)
-    template = next((t for t in discover() if t.name == profile.name), None)
-    if as_json:
-        data = profile.to_dict()
-        data["template"] = (
-            {"options": [o.to_dict() for o in template.options]} if template else None
-        )
-        ui.emit_json(data)
-    else:
-        ui.show_info(profile, template)
+    quick.info(framework, as_json=as_json)
 
 
 def _gather_answers(
@@ -178,13 +135,14 @@ def _gather_answers(
 
     With `all_questions`, every question not answered yet is asked, in order.
     """
-    from scaffold import adaptive, questionnaire
+    from scaffold import questionnaire
 
     given = questionnaire.merge(
         questionnaire.load_answers_file(answers_file, catalog) if answers_file else {},
         questionnaire.parse_pairs(pairs, catalog),
     )
     if ask:
+        from scaffold import adaptive
 
         def next_step(answers: dict[str, str]) -> adaptive.Step:
             if all_questions:
@@ -408,6 +366,8 @@ def _choose(
     is run (on a terminal) and the best framework with a template taken (--auto) or
     the person's choice.
     """
+    if framework and not (pairs or answers_file):
+        return framework, {}, None  # nothing to read: the catalog is not even loaded
     catalog = _catalog()
     if framework:
         given = _gather_answers(catalog, pairs, answers_file, ask=False, to_stderr=json)
@@ -455,8 +415,8 @@ def _after(result: Result, *, git: bool, install: bool) -> str | None:
 
     note = api.init_git(result.path) if git else None
     if install:
-        with ui.status("Creating .venv and installing the project with its dev extra…"):
-            api.install(result)
+        with ui.status("Creating .venv and installing the project with its dev extra…") as shown:
+            api.install(result, progress=shown)
     return note
 
 

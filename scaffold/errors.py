@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from collections.abc import Iterable
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 #: How much of a user's value a message quotes.
 QUOTE_LIMIT = 80
@@ -96,6 +98,8 @@ def shown(value: str, *, limit: int = QUOTE_LIMIT) -> str:
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """Return ' Did you mean "x"?' for the closest choice, or '' when none is close."""
+    import difflib  # only when a name is wrong: it costs every start otherwise
+
     close = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.6)
     return f' Did you mean "{close[0]}"?' if close else ""
 

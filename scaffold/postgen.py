@@ -7,6 +7,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from scaffold.errors import InstallError, Interrupted, shown
@@ -17,6 +18,8 @@ GIT_AUTHOR = ("-c", "user.name=scaffold", "-c", "user.email=scaffold@localhost")
 FIRST_COMMIT = "Initial commit from scaffold"
 #: How many of the installer's last lines a failure shows.
 SHOWN_LINES = 5
+#: Told each line an installer prints, as it prints it.
+Progress = Callable[[str], None]
 
 
 def _run(
@@ -116,32 +119,86 @@ def last_lines(output: str, *, count: int = SHOWN_LINES) -> list[str]:
     return [shown(line, limit=200) for line in (meaningful or lines)[-count:]]
 
 
-def install(project: Path, *, python_version: str, command: str) -> None:
+def find_uv() -> str | None:
+    """Return the uv scaffold brings (a dependency), else one on PATH; None to use pip.
+
+    SCAFFOLD_INSTALLER=pip chooses pip whatever is installed.
+    """
+    if os.environ.get("SCAFFOLD_INSTALLER", "").lower() == "pip":
+        return None
+    try:
+        from uv import find_uv_bin
+
+        return find_uv_bin()
+    except (ImportError, FileNotFoundError):
+        return shutil.which("uv")
+
+
+def with_uv(command: str, uv: str) -> str | None:
+    """Return the install ``command`` with uv doing pip's installs; None if pip does more."""
+    pip = "python -m pip install"
+    rest = command.replace(pip, "")
+    if pip not in command or "pip" in rest:
+        return None
+    return command.replace(pip, f"{shlex.quote(uv)} pip install")
+
+
+def _stream(
+    args: list[str], cwd: Path, *, env: dict[str, str], progress: Progress | None
+) -> subprocess.CompletedProcess[str]:
+    """Run ``args``, passing each line it prints to ``progress``; return all it printed."""
+    lines = []
+    with subprocess.Popen(
+        args,
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        errors="replace",
+    ) as process:
+        assert process.stdout is not None
+        try:
+            for line in process.stdout:
+                lines.append(line)
+                if progress and line.strip():
+                    progress(shown(line.strip(), limit=100))
+        except BaseException:
+            process.kill()  # as subprocess.run does: an interrupted install stops at once
+            raise
+    return subprocess.CompletedProcess(args, process.returncode, "".join(lines), "")
+
+
+def install(
+    project: Path, *, python_version: str, command: str, progress: Progress | None = None
+) -> None:
     """Create ``project``/.venv and install the project with its dev extra into it.
 
-    ``command`` is the template's install command, run with the new environment
-    first on PATH; uv, when it is on PATH, does the same much faster. Raises
-    InstallError with the installer's own last lines and the retry command when
-    anything fails; an interruption removes the partial .venv. The project stays.
+    ``command``, the template's install command, runs with the new environment first
+    on PATH; with uv (scaffold's dependency, see find_uv) the environment is made by
+    ``uv venv`` and its ``python -m pip install`` is ``uv pip install``. Each line
+    the installer prints goes to ``progress``. Raises InstallError with the
+    installer's own last lines and the retry command when anything fails; an
+    interruption removes the partial .venv. The project stays.
     """
     venv = project / ".venv"
     python = find_python(python_version)
-    uv = shutil.which("uv")
+    uv = find_uv()
     bindir = venv / ("Scripts" if os.name == "nt" else "bin")
-    if uv:
-        steps = [
-            [uv, "venv", "--quiet", "--python", python, str(venv)],
-            [uv, "pip", "install", "--quiet", "--python", str(bindir / "python"), "-e", ".[dev]"],
-        ]
+    fast = with_uv(command, uv) if uv else None
+    if uv and fast:
+        steps = [[uv, "venv", "--quiet", "--seed", "--python", python, str(venv)]]
     else:
-        steps = [[python, "-m", "venv", str(venv)], ["sh", "-c", command]]
+        steps = [[python, "-m", "venv", str(venv)]]
+    steps.append(["sh", "-c", fast or command])
     env = {**os.environ, "VIRTUAL_ENV": str(venv)}
     env["PATH"] = f"{bindir}{os.pathsep}{env.get('PATH', '')}"
     retry = install_command(project, command)
     try:
         for step in steps:
             try:
-                done = _run(step, project, env=env)
+                done = _stream(step, project, env=env, progress=progress)
             except OSError as error:
                 done = subprocess.CompletedProcess(step, 1, "", str(error))
             if done.returncode != 0:

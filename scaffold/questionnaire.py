@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import stat
-import tomllib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from scaffold.catalog import Catalog, Question
 from scaffold.errors import AnswerError, did_you_mean, one_of, shown
+
+if TYPE_CHECKING:
+    from scaffold.catalog import Catalog, Question
 
 _YES = frozenset({"yes", "y", "true", "1", "on"})
 _NO = frozenset({"no", "n", "false", "0", "off"})
@@ -103,6 +105,8 @@ def _describe(value: object) -> str:
 
 
 def _parse_answers(path: Path, text: str) -> object:
+    import tomllib  # only for an answers file: it costs every start otherwise
+
     suffix = path.suffix.lower()
     is_json = suffix == ".json" or (suffix != ".toml" and text.lstrip().startswith(("{", "[")))
     try:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -74,6 +73,8 @@ class Template:
 
     def content_hash(self) -> str:
         """Return a sha256 over every file of the template, names and contents."""
+        import hashlib
+
         digest = hashlib.sha256()
         for file in sorted(p for p in self.path.rglob("*") if p.is_file()):
             if "__pycache__" in file.parts:
@@ -141,6 +142,14 @@ def _discover(root: Path) -> tuple[Template, ...]:
         and not folder.name.startswith(("_", "."))
         and (folder / "cookiecutter.json").is_file()
     )
+
+
+def template_named(name: str, root: Path | None = None) -> Template | None:
+    """Return the template for framework ``name`` reading only its folder, or None."""
+    folder = (root or templates_root()) / name.strip().lower()
+    if folder.name.startswith(("_", ".")) or not (folder / "cookiecutter.json").is_file():
+        return None
+    return load_template(folder)
 
 
 def find_template(name: str, root: Path | None = None) -> Template:

@@ -260,10 +260,17 @@ def choose_framework(recommendation: Recommendation, *, to_stderr: bool = False)
 
 
 @contextmanager
-def status(message: str) -> Iterator[None]:
-    """Show a spinner on stderr while a long step runs."""
-    with err().status(_escape(message)):
-        yield
+def status(message: str) -> Iterator[Callable[[str], None]]:
+    """Show a spinner on stderr while a long step runs; yield a function showing its progress.
+
+    Each text given to that function replaces the line under the message.
+    """
+    with err().status(_escape(message)) as shown_status:
+
+        def progress(text: str) -> None:
+            shown_status.update(f"{_escape(message)}\n  [dim]{_escape(text)}[/]")
+
+        yield progress
 
 
 _MARKS = {"add": "", "replace": " [dim](refresh)[/]", "keep": " [yellow](kept: yours)[/]"}

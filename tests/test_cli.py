@@ -195,7 +195,7 @@ def test_an_unexpected_error_is_one_line_not_a_traceback(
     def boom() -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr("scaffold.cli._catalog", boom)
+    monkeypatch.setattr("scaffold.catalog.load_catalog", boom)
     result = runner.invoke(app, ["info", "django"])
     assert result.exit_code == 1
     assert "Unexpected error: RuntimeError: disk on fire" in result.stderr

@@ -124,7 +124,7 @@ def test_install_creates_a_venv_with_the_project_and_its_dev_extra(
 
 
 def _failing_run(output: str, *, interrupt: bool = False):
-    def run(args: list[str], cwd: Path, *, env: dict[str, str] | None = None):
+    def run(args: list[str], cwd: Path, *, env: dict[str, str], progress: object = None):
         (cwd / ".venv" / "bin").mkdir(parents=True, exist_ok=True)
         if interrupt:
             raise KeyboardInterrupt
@@ -140,7 +140,7 @@ def test_a_failed_install_shows_the_installers_own_lines_and_a_quoted_retry(
     project.mkdir()
     noise = "Collecting x\n\nERROR: No matching distribution found for flask>=99\n"
     monkeypatch.setattr(postgen, "find_python", lambda version: sys.executable)
-    monkeypatch.setattr(postgen, "_run", _failing_run(noise + "note: This error originates\n"))
+    monkeypatch.setattr(postgen, "_stream", _failing_run(noise + "note: This error originates\n"))
     with pytest.raises(InstallError) as raised:
         postgen.install(project, python_version="3.11", command="python -m pip install -e .")
     message = str(raised.value)
@@ -153,7 +153,7 @@ def test_ctrl_c_during_install_removes_the_partial_venv_and_says_how_to_finish(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(postgen, "find_python", lambda version: sys.executable)
-    monkeypatch.setattr(postgen, "_run", _failing_run("", interrupt=True))
+    monkeypatch.setattr(postgen, "_stream", _failing_run("", interrupt=True))
     with pytest.raises(Interrupted) as raised:
         postgen.install(tmp_path, python_version="3.11", command="python -m pip install -e .")
     assert not (tmp_path / ".venv").exists()
@@ -161,19 +161,25 @@ def test_ctrl_c_during_install_removes_the_partial_venv_and_says_how_to_finish(
     assert "Install with: cd" in str(raised.value)
 
 
+def _recorded_install(monkeypatch: pytest.MonkeyPatch, venv: Path) -> list[list[str]]:
+    """Make the installer's steps succeed without running; return the list they are put in."""
+    ran: list[list[str]] = []
+
+    def run(args: list[str], cwd: Path, *, env: dict[str, str], progress: object = None):
+        ran.append(args)
+        assert env["VIRTUAL_ENV"] == str(venv)
+        return subprocess.CompletedProcess(args, 0, "", "")
+
+    monkeypatch.setattr(postgen, "find_python", lambda version: sys.executable)
+    monkeypatch.setattr(postgen, "_stream", run)
+    return ran
+
+
 def test_the_pip_path_runs_the_templates_own_install_command(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    ran: list[list[str]] = []
-
-    def run(args: list[str], cwd: Path, *, env: dict[str, str] | None = None):
-        ran.append(args)
-        assert env is not None and env["VIRTUAL_ENV"] == str(tmp_path / ".venv")
-        return subprocess.CompletedProcess(args, 0, "", "")
-
-    monkeypatch.setattr(postgen.shutil, "which", lambda name: None)
-    monkeypatch.setattr(postgen, "find_python", lambda version: sys.executable)
-    monkeypatch.setattr(postgen, "_run", run)
+    monkeypatch.setenv("SCAFFOLD_INSTALLER", "pip")
+    ran = _recorded_install(monkeypatch, tmp_path / ".venv")
     postgen.install(tmp_path, python_version="3.11", command="python -m pip install -e '.[dev]'")
     assert ran[0][1:] == ["-m", "venv", str(tmp_path / ".venv")]
     assert ran[1] == ["sh", "-c", "python -m pip install -e '.[dev]'"]
@@ -196,3 +202,52 @@ def test_ctrl_c_during_git_leaves_no_half_made_repository(
         postgen.init_git(project)
     assert not (project / ".git").exists()
     assert "git commit -m 'Initial commit from scaffold'" in str(raised.value)
+
+
+def test_uv_comes_with_scaffold_and_pip_can_be_chosen(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SCAFFOLD_INSTALLER", raising=False)
+    monkeypatch.setenv("PATH", "")
+    uv = postgen.find_uv()
+    assert uv is not None and Path(uv).name == "uv"
+    monkeypatch.setenv("SCAFFOLD_INSTALLER", "pip")
+    assert postgen.find_uv() is None
+
+
+def test_the_installers_lines_reach_the_progress_display_as_they_come(tmp_path: Path) -> None:
+    seen: list[str] = []
+    script = "echo Resolved 3 packages; echo; echo ' + flask==3.1.0' >&2; exit 3"
+    command = ["sh", "-c", script]
+    done = postgen._stream(command, tmp_path, env=dict(os.environ), progress=seen.append)
+    assert seen == ["Resolved 3 packages", "+ flask==3.1.0"]
+    assert done.returncode == 3 and "+ flask==3.1.0" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        ("python -m pip install -e '.[dev]'", "/u/uv pip install -e '.[dev]'"),
+        (
+            "python -m pip install -c requirements.lock -e '.[dev]'",
+            "/u/uv pip install -c requirements.lock -e '.[dev]'",
+        ),
+        (
+            "python -m pip install -e '.[dev]' && python -m cubicweb_shop setup",
+            "/u/uv pip install -e '.[dev]' && python -m cubicweb_shop setup",
+        ),
+        ("python -m pip install -e . && pip check", None),
+        ("make install", None),
+    ],
+)
+def test_uv_runs_the_templates_own_install_command(command: str, expected: str | None) -> None:
+    assert postgen.with_uv(command, "/u/uv") == expected
+
+
+def test_the_uv_path_seeds_the_venv_and_keeps_the_templates_constraints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(postgen, "find_uv", lambda: "/u/uv")
+    ran = _recorded_install(monkeypatch, tmp_path / ".venv")
+    command = "python -m pip install -c requirements.lock -e '.[dev]'"
+    postgen.install(tmp_path, python_version="3.11", command=command)
+    assert ran[0][:3] == ["/u/uv", "venv", "--quiet"] and "--seed" in ran[0]
+    assert ran[1] == ["sh", "-c", "/u/uv pip install -c requirements.lock -e '.[dev]'"]

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from email.errors import HeaderParseError
-from email.headerregistry import Address
 
 from scaffold.errors import UnknownOptionError, did_you_mean, one_of, shown
 from scaffold.template import NAME_KEY, Template
@@ -27,6 +25,9 @@ def _version(value: str) -> str | None:
 def _email(value: str) -> str | None:
     if not value:
         return None
+    from email.errors import HeaderParseError  # the email package is slow to import
+    from email.headerregistry import Address
+
     try:
         address = Address(addr_spec=value)
     except (HeaderParseError, ValueError, IndexError):

@@ -15,6 +15,7 @@ from typing import Any
 
 from scaffold.errors import GenerationError, shown
 from scaffold.generate.context import importable
+from scaffold.generate.shortcuts import Moment, defer_import, import_without_init
 from scaffold.signals import held
 from scaffold.template import Template
 
@@ -80,33 +81,42 @@ def describe(error: OSError) -> str:
     return (error.strerror or type(error).__name__).lower()
 
 
-def _bytecode_cache() -> Any:
+def _bytecode_cache(template: Template) -> Any:
     """Return a Jinja bytecode cache in the user's cache folder, or None if it cannot be made.
 
     Compiling the template files is most of the rendering time; Jinja checks each
     cached entry against its source's checksum and writes entries atomically.
+    cookiecutter names the files relative to the template, so the entries' names
+    carry the template's folder (two templates' ``pyproject.toml`` do not evict
+    each other) and what shapes the compiled code besides the source: the
+    template's Jinja settings and extensions.
     """
+    import hashlib
+    import json
+
     from jinja2 import FileSystemBytecodeCache
 
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    folder = Path(base) / "scaffold" / "jinja2"
+    from scaffold.cache import cache_dir
+
+    folder = cache_dir() / "jinja2"
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError:
         return None
-    return FileSystemBytecodeCache(str(folder))
+    settings = [template.config.get(key) for key in ("_jinja2_env_vars", "_extensions")]
+    shape = json.dumps([str(template.path.resolve()), settings], sort_keys=True, default=str)
+    where = hashlib.sha256(shape.encode()).hexdigest()[:16]
+    return FileSystemBytecodeCache(str(folder), pattern=f"__{where}_%s.cache")
 
 
 class _FrozenArrow:
     """Stands in for ``arrow`` in cookiecutter's ``{% now %}`` tag: always the same moment."""
 
     def __init__(self, moment: datetime) -> None:
-        import arrow
-
-        self._moment = arrow.get(moment)
+        self._moment = moment
 
     def now(self, timezone: str = "local") -> Any:
-        return self._moment.to(timezone)
+        return Moment(self._moment, timezone)
 
 
 @contextlib.contextmanager
@@ -116,6 +126,8 @@ def frozen_clock(moment: datetime) -> Iterator[None]:
     Generation renders the project's creation time, kept in its record, so that an
     update renders the same dates.
     """
+    defer_import("arrow")  # only a {% now %} with an offset or a named zone needs it
+    import_without_init("cookiecutter")
     from cookiecutter import extensions
 
     real = extensions.arrow
@@ -160,18 +172,36 @@ def render(template: Template, context: dict[str, Any], into: Path, *, hooks: bo
     """Render ``template`` with ``context`` into folder ``into``; return the project folder.
 
     ``hooks=False`` runs none of the template's hooks (an update: git keeps no empty
-    folder, which is all a built-in template's hook removes).
+    folder, which is all a built-in template's hook removes). That hook, when it is
+    the template's only one, runs in-process rather than in a new Python.
     """
     from cookiecutter.generate import generate_files
 
+    from scaffold.generate.sandbox import rendering_with
+    from scaffold.generate.shortcuts import (
+        only_the_empty_folder_hook,
+        plain_names_environment,
+        remove_empty_folders,
+    )
+
     values = dict(context["cookiecutter"])
-    cache = _bytecode_cache()
+    cache = _bytecode_cache(template)
     if cache is not None:
         values["_jinja2_env_vars"] = {**values.get("_jinja2_env_vars", {}), "bytecode_cache": cache}
-    with failures_of(template.name), importable(template.path):
+    in_process = hooks and only_the_empty_folder_hook(template.path)
+    with (
+        failures_of(template.name),
+        importable(template.path),
+        rendering_with(plain_names_environment),
+    ):
         rendered = generate_files(
-            template.path, {"cookiecutter": values}, output_dir=into, accept_hooks=hooks
+            template.path,
+            {"cookiecutter": values},
+            output_dir=into,
+            accept_hooks=hooks and not in_process,
         )
+        if in_process:
+            remove_empty_folders(Path(rendered))
     _drop_bytecode(Path(rendered))
     return Path(rendered)
 
