@@ -7,7 +7,7 @@ from pathlib import Path
 from tempfile import TemporaryDirectory
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from validate_pyproject.api import Validator
 
@@ -63,6 +63,7 @@ def test_every_value_accepted_makes_a_valid_project(template: Template) -> None:
 
     @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(st.fixed_dictionaries({key: TEXT for key in keys}))
+    @example({**dict.fromkeys(keys, ""), **({"version": "0"} if "version" in keys else {})})
     def check(values: dict[str, str]) -> None:
         with TemporaryDirectory() as out:
             try:
