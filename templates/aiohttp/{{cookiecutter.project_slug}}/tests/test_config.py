@@ -21,6 +21,19 @@ def test_settings_from_a_mapping() -> None:
     assert settings == Settings(secret_key="s", debug=True{% if cookiecutter.database != 'none' %}, database_url="sqlite:///x.db"{% endif %})
 
 
+def test_allow_http_and_hsts_seconds() -> None:
+    settings = load_settings({"SECRET_KEY": "s"})
+    assert (settings.allow_http, settings.hsts_seconds) == (False, 3600)
+    settings = load_settings({"SECRET_KEY": "s", "ALLOW_HTTP": "true", "HSTS_SECONDS": "31536000"})
+    assert (settings.allow_http, settings.hsts_seconds) == (True, 31536000)
+
+
+@pytest.mark.parametrize("value", ["-1", "1 year", "1.5"])
+def test_bad_hsts_seconds_is_refused(value: str) -> None:
+    with pytest.raises(RuntimeError, match="HSTS_SECONDS"):
+        load_settings({"SECRET_KEY": "s", "HSTS_SECONDS": value})
+
+
 @pytest.mark.parametrize("value", ["", "0", "false", "No", "off"])
 def test_debug_is_off_unless_asked(value: str) -> None:
     assert not load_settings({"SECRET_KEY": "s", "DEBUG": value}).debug

@@ -11,7 +11,7 @@ from pytest_aiohttp import AiohttpClient
 
 from {{ cookiecutter.package_name }}.app import create_app
 from {{ cookiecutter.package_name }}.config import PROJECT_NAME, Settings
-from {{ cookiecutter.package_name }}.security import HSTS, SECURITY_HEADERS
+from {{ cookiecutter.package_name }}.security import SECURITY_HEADERS
 
 from .conftest import Client
 
@@ -45,6 +45,13 @@ async def test_page_scripts_and_styles_are_files(client: Client) -> None:
         assert response.headers["X-Content-Type-Options"] == "nosniff"
 
 
+async def test_favicon_ico_is_the_icon(client: Client) -> None:
+    response = await client.get("/favicon.ico")
+    assert response.status == 200
+    assert response.content_type == "image/svg+xml"
+    assert await response.read() == await (await client.get("/static/favicon.svg")).read()
+
+
 async def test_health(client: Client) -> None:
     response = await client.get("/health")
     assert response.status == 200
@@ -76,7 +83,7 @@ async def test_security_headers_on_every_response(client: Client, path: str) -> 
     response = await client.get(path)
     for name, value in SECURITY_HEADERS.items():
         assert response.headers.get(name) == value, name
-    assert response.headers["Strict-Transport-Security"] == HSTS
+    assert response.headers["Strict-Transport-Security"] == "max-age=3600; includeSubDomains"
 
 
 async def test_csp_allows_nothing_inline() -> None:
@@ -112,3 +119,15 @@ async def test_unexpected_error_is_a_500_without_details(
         assert await response.json() == {"error": "Internal Server Error"}
     else:
         assert response.content_type == "text/html"
+
+
+async def test_hsts_seconds(aiohttp_client: AiohttpClient, settings: Settings) -> None:
+    client = await aiohttp_client(create_app(replace(settings, hsts_seconds=31536000)))
+    response = await client.get("/health")
+    assert response.headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+
+
+async def test_no_hsts_with_allow_http(aiohttp_client: AiohttpClient, settings: Settings) -> None:
+    client = await aiohttp_client(create_app(replace(settings, allow_http=True)))
+    response = await client.get("/health")
+    assert "Strict-Transport-Security" not in response.headers

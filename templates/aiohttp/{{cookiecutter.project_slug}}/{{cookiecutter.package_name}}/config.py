@@ -25,6 +25,8 @@ DEFAULT_DATABASE_URL = "sqlite:///{{ cookiecutter.package_name }}.sqlite3"
 MAX_BODY_BYTES = 1024 * 1024
 
 _FALSE = {"", "0", "false", "no", "off"}
+#: HSTS lifetime by default: one hour, short enough to undo a mistake (README, Production).
+DEFAULT_HSTS_SECONDS = 3600
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +35,9 @@ class Settings:
 
     secret_key: str
     debug: bool = False
+    #: Production over plain HTTP on your own machine: no HSTS.
+    allow_http: bool = False
+    hsts_seconds: int = DEFAULT_HSTS_SECONDS
 {%- if cookiecutter.database != 'none' %}
     database_url: str = DEFAULT_DATABASE_URL
 {%- endif %}
@@ -55,9 +60,14 @@ def load_settings(
             "SECRET_KEY is not set: put a long random value in .env (see .env.example) "
             "or in the environment."
         )
+    hsts_seconds = environ.get("HSTS_SECONDS", "").strip() or str(DEFAULT_HSTS_SECONDS)
+    if not hsts_seconds.isdigit():
+        raise RuntimeError(f"HSTS_SECONDS must be a whole number of seconds, not {hsts_seconds!r}.")
     return Settings(
         secret_key=secret_key,
         debug=environ.get("DEBUG", "").strip().lower() not in _FALSE,
+        allow_http=environ.get("ALLOW_HTTP", "").strip().lower() not in _FALSE,
+        hsts_seconds=int(hsts_seconds),
 {%- if cookiecutter.database != 'none' %}
         database_url=environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL,
 {%- endif %}

@@ -24,17 +24,23 @@ SECURITY_HEADERS = {
     ),
 }
 
-#: Browsers keep to HTTPS for this host for a year once they see it over HTTPS (and ignore it
-#: over plain HTTP, so it is safe to send behind a TLS-terminating proxy).
-HSTS = "max-age=31536000; includeSubDomains"
+
+
+def hsts(seconds: int) -> str:
+    """Return the Strict-Transport-Security value: browsers keep to HTTPS that long.
+
+    Browsers ignore it over plain HTTP, so it is safe to send behind a TLS-terminating proxy.
+    """
+    return f"max-age={seconds}; includeSubDomains"
 
 
 async def set_security_headers(request: web.Request, response: web.StreamResponse) -> None:
-    """Add the headers the handler did not set itself."""
+    """Add the headers the handler did not set itself; HSTS unless DEBUG or ALLOW_HTTP."""
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
-    if not request.app[SETTINGS].debug:
-        response.headers.setdefault("Strict-Transport-Security", HSTS)
+    settings = request.app[SETTINGS]
+    if not (settings.debug or settings.allow_http):
+        response.headers.setdefault("Strict-Transport-Security", hsts(settings.hsts_seconds))
 
 
 def setup(app: web.Application) -> None:

@@ -20,11 +20,14 @@ SECURITY_HEADERS = {
         " frame-ancestors 'none'; base-uri 'none'"
     ),
 }
-HSTS = "max-age=31536000; includeSubDomains"  # production only: browsers then insist on HTTPS
 
 #: Pyramid settings this cube reads (set by wsgi.make_app, or by the tests).
 SECRET_KEY_SETTING = "{{ cookiecutter.package_name }}.secret_key"
 DEBUG_SETTING = "{{ cookiecutter.package_name }}.debug"
+#: "true": production over plain HTTP on your own machine (no HSTS, no Secure cookies).
+ALLOW_HTTP_SETTING = "{{ cookiecutter.package_name }}.allow_http"
+#: Strict-Transport-Security max-age in seconds (default 3600).
+HSTS_SECONDS_SETTING = "{{ cookiecutter.package_name }}.hsts_seconds"
 
 Handler = Callable[[Request], Response]
 
@@ -35,8 +38,9 @@ def security_headers_tween_factory(handler: Handler, registry: Registry) -> Hand
     It sits above Pyramid's exception view tween, so 404s and error pages get them too.
     """
     headers = dict(SECURITY_HEADERS)
-    if not _debug(registry.settings):
-        headers["Strict-Transport-Security"] = HSTS
+    if _secure(registry.settings):  # browsers heed HSTS over HTTPS only
+        seconds = int(registry.settings.get(HSTS_SECONDS_SETTING, 3600))
+        headers["Strict-Transport-Security"] = f"max-age={seconds}; includeSubDomains"
 
     def security_headers_tween(request: Request) -> Response:
         response = handler(request)
@@ -72,7 +76,7 @@ def configure_sessions(config: Configurator) -> None:
     factory = SignedCookieSessionFactory(
         secret,
         cookie_name="session",
-        secure=not _debug(settings),
+        secure=_secure(settings),
         httponly=True,
         samesite="Strict",
         hashalg="sha512",
@@ -89,11 +93,16 @@ def configure_csrf(config: Configurator) -> None:
     Call it from the root configuration: an include cannot override the policy that
     ``cubicweb.pyramid`` sets.
     """
-    secure = not _debug(config.get_settings())
+    secure = _secure(config.get_settings())
     config.set_csrf_storage_policy(
         CookieCSRFStoragePolicy(cookie_name="csrf_token", secure=secure, httponly=True)
     )
 
 
-def _debug(settings: Any) -> bool:
-    return str(settings.get(DEBUG_SETTING, "false")).lower() in {"1", "true", "yes", "on"}
+def _flag(settings: Any, name: str) -> bool:
+    return str(settings.get(name, "false")).lower() in {"1", "true", "yes", "on"}
+
+
+def _secure(settings: Any) -> bool:
+    """HTTPS only (HSTS, Secure cookies) unless DEBUG or ALLOW_HTTP."""
+    return not (_flag(settings, DEBUG_SETTING) or _flag(settings, ALLOW_HTTP_SETTING))

@@ -78,6 +78,12 @@ class Settings:
     secret_key: str = field(repr=False)
     database_url: str = field(default=DEFAULT_DATABASE_URL, repr=False)
     debug: bool = False
+    #: Production over plain HTTP on your own machine: no HSTS, cookies without Secure.
+    allow_http: bool = False
+    #: Strict-Transport-Security max-age (one hour by default: see the README).
+    hsts_seconds: int = 3600
+    #: Other origins (``https://www.example.com``) whose form posts Pyramid accepts over HTTPS.
+    csrf_trusted_origins: tuple[str, ...] = ()
     host: str = DEFAULT_HOST
     port: int = DEFAULT_PORT
     var_dir: Path = Path(DEFAULT_VAR_DIR)
@@ -104,6 +110,13 @@ class Settings:
             secret_key=secret_key,
             database_url=environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL,
             debug=debug,
+            allow_http=_flag(environ, "ALLOW_HTTP"),
+            hsts_seconds=_hsts_seconds(environ),
+            csrf_trusted_origins=tuple(
+                origin.strip().rstrip("/")
+                for origin in environ.get("CSRF_TRUSTED_ORIGINS", "").split(",")
+                if origin.strip()
+            ),
             host=environ.get("HOST") or DEFAULT_HOST,
             port=_port(environ),
             var_dir=Path(environ.get("VAR_DIR") or DEFAULT_VAR_DIR).absolute(),
@@ -128,6 +141,13 @@ def _flag(environ: Mapping[str, str], name: str) -> bool:
     if value in _FALSE:
         return False
     raise ConfigError(f"{name} must be true or false, got {value!r}")
+
+
+def _hsts_seconds(environ: Mapping[str, str]) -> int:
+    value = environ.get("HSTS_SECONDS", "").strip() or "3600"
+    if not value.isdigit():
+        raise ConfigError(f"HSTS_SECONDS must be a whole number of seconds, got {value!r}")
+    return int(value)
 
 
 def _port(environ: Mapping[str, str]) -> int:

@@ -3,7 +3,7 @@
 from cwtest import AppTest
 from markupsafe import escape
 
-from cubicweb_{{ cookiecutter.package_name }}.security import HSTS, SECURITY_HEADERS
+from cubicweb_{{ cookiecutter.package_name }}.security import SECURITY_HEADERS
 from cubicweb_{{ cookiecutter.package_name }}.settings import PROJECT_NAME
 
 
@@ -64,4 +64,5 @@ class PagesTest(AppTest):
         for answer in answers:
             for name, value in SECURITY_HEADERS.items():
                 assert answer.headers[name] == value, (answer.request.path, name)
-            assert answer.headers["Strict-Transport-Security"] == HSTS
+            hsts = answer.headers["Strict-Transport-Security"]
+            assert hsts == "max-age=3600; includeSubDomains"

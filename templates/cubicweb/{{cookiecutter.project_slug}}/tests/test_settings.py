@@ -1,9 +1,17 @@
 """Settings: the .env loader, Settings.from_env, and DATABASE_URL -> CubicWeb's source options."""
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from pyramid.response import Response
 
+from cubicweb_{{ cookiecutter.package_name }}.security import (
+    ALLOW_HTTP_SETTING,
+    DEBUG_SETTING,
+    HSTS_SECONDS_SETTING,
+    security_headers_tween_factory,
+)
 from cubicweb_{{ cookiecutter.package_name }}.settings import (
     CUBE,
     ConfigError,
@@ -80,9 +88,47 @@ def test_defaults() -> None:
     assert "s3cret" not in repr(settings)
 
 
+def test_https_settings() -> None:
+    settings = Settings.from_env({"SECRET_KEY": "s"})
+    assert (settings.allow_http, settings.hsts_seconds, settings.csrf_trusted_origins) == (
+        False,
+        3600,
+        (),
+    )
+    environ = {
+        "SECRET_KEY": "s",
+        "ALLOW_HTTP": "true",
+        "HSTS_SECONDS": "31536000",
+        "CSRF_TRUSTED_ORIGINS": "https://www.example.com/, https://example.org:8443",
+    }
+    settings = Settings.from_env(environ)
+    assert (settings.allow_http, settings.hsts_seconds) == (True, 31536000)
+    assert settings.csrf_trusted_origins == ("https://www.example.com", "https://example.org:8443")
+
+
+def test_hsts_follows_the_settings() -> None:
+    def hsts(**settings: str) -> str | None:
+        registry = SimpleNamespace(settings=settings)
+        tween = security_headers_tween_factory(lambda request: Response(), registry)
+        return tween(None).headers.get("Strict-Transport-Security")
+
+    assert hsts() == "max-age=3600; includeSubDomains"
+    assert hsts(**{HSTS_SECONDS_SETTING: "31536000"}) == "max-age=31536000; includeSubDomains"
+    assert hsts(**{ALLOW_HTTP_SETTING: "true"}) is None
+    assert hsts(**{DEBUG_SETTING: "true"}) is None
+
+
 @pytest.mark.parametrize(
     ("name", "value"),
-    [("DEBUG", "maybe"), ("PORT", "http"), ("PORT", "0"), ("PORT", "65536")],
+    [
+        ("DEBUG", "maybe"),
+        ("ALLOW_HTTP", "maybe"),
+        ("HSTS_SECONDS", "-1"),
+        ("HSTS_SECONDS", "1 year"),
+        ("PORT", "http"),
+        ("PORT", "0"),
+        ("PORT", "65536"),
+    ],
 )
 def test_malformed_setting_is_refused(name: str, value: str) -> None:
     with pytest.raises(ConfigError, match=name):

@@ -72,7 +72,14 @@ def environment(
     """
     monkeypatch.chdir(tmp_path)
     with mock.patch.dict(os.environ):
-        for name in ("SECRET_KEY", "DASH_DEBUG", "DATABASE_URL"):
+        for name in (
+            "SECRET_KEY",
+            "DASH_DEBUG",
+            "ALLOW_HTTP",
+            "HSTS_SECONDS",
+            "CSRF_TRUSTED_ORIGINS",
+            "DATABASE_URL",
+        ):
             os.environ.pop(name, None)
         yield os.environ
 

@@ -62,7 +62,9 @@ def test_security_headers_on_every_response(client: FlaskClient, path: str) -> N
 
 def test_hsts_over_https(client: FlaskClient) -> None:
     response = client.get("/health", base_url="https://localhost")
-    assert response.headers["Strict-Transport-Security"].startswith("max-age=")
+    assert response.headers["Strict-Transport-Security"] == "max-age=3600; includeSubDomains"
+
+
 
 
 def test_policy_allows_the_inline_script_of_the_page_by_hash(
@@ -104,8 +106,15 @@ def test_favicon(client: FlaskClient) -> None:
     assert client.get(icon.group(1)).status_code == 200
 
 
+def test_favicon_ico(client: FlaskClient) -> None:
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response.mimetype in {"image/vnd.microsoft.icon", "image/x-icon"}
+
+
 def test_cross_site_callbacks_are_refused(client: FlaskClient) -> None:
     response = client.post(
         "/_dash-update-component", json={}, headers={"Origin": "https://evil.example"}
     )
     assert response.status_code == 403
+

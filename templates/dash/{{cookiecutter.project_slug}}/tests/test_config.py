@@ -29,6 +29,37 @@ def test_production_configuration(environment: MutableMapping[str, str]) -> None
     assert server.config["SESSION_COOKIE_SECURE"]
 
 
+def test_hsts_seconds(environment: MutableMapping[str, str]) -> None:
+    environment.update(SECRET_KEY="s" * 64, HSTS_SECONDS="31536000")
+    client = create_app().server.test_client()
+    response = client.get("/health", base_url="https://localhost")
+    assert response.headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+
+
+@pytest.mark.parametrize("value", ["-1", "1 year", "1.5"])
+def test_bad_hsts_seconds_is_refused(environment: MutableMapping[str, str], value: str) -> None:
+    environment.update(SECRET_KEY="s" * 64, HSTS_SECONDS=value)
+    with pytest.raises(RuntimeError, match="HSTS_SECONDS"):
+        from_environment()
+
+
+def test_allow_http_drops_hsts_and_secure_cookies(environment: MutableMapping[str, str]) -> None:
+    environment.update(SECRET_KEY="s" * 64, ALLOW_HTTP="true")
+    server = create_app().server
+    assert not server.config["SESSION_COOKIE_SECURE"]
+    response = server.test_client().get("/health", base_url="https://localhost")
+    assert "Strict-Transport-Security" not in response.headers
+
+
+def test_trusted_origins_may_write(environment: MutableMapping[str, str]) -> None:
+    environment.update(SECRET_KEY="s" * 64, CSRF_TRUSTED_ORIGINS="https://www.example.com/, x")
+    assert from_environment().trusted_origins == ("https://www.example.com", "x")
+    client = create_app().server.test_client()
+    for origin, refused in [("https://www.example.com", False), ("https://evil.example", True)]:
+        response = client.post("/_dash-update-component", json={}, headers={"Origin": origin})
+        assert (response.status_code == 403) is refused, origin
+
+
 def test_debug_configuration_allows_plain_http_cookies(
     environment: MutableMapping[str, str],
 ) -> None:

@@ -64,8 +64,12 @@ def create_app(settings: config.Settings | None = None) -> App:
         DEBUG=settings.debug,
         TESTING=settings.testing,
         MAX_CONTENT_LENGTH=1024 * 1024,
-        # Outside debug mode the session cookie (if the project adds one) travels over HTTPS only.
-        SESSION_COOKIE_SECURE=not settings.debug,
+        # Outside debug mode (and ALLOW_HTTP) the session cookie, if the project adds one,
+        # travels over HTTPS only.
+        SESSION_COOKIE_SECURE=not (settings.debug or settings.allow_http),
+        # Read by security.py: HSTS over HTTPS (None: none, ALLOW_HTTP), trusted origins.
+        HSTS=None if settings.allow_http else f"max-age={settings.hsts_seconds}; includeSubDomains",
+        CSRF_TRUSTED_ORIGINS=settings.trusted_origins,
         SESSION_COOKIE_SAMESITE="Lax",
     )
 {%- if cookiecutter.database != 'none' %}

@@ -22,6 +22,8 @@ DEFAULT_DATABASE_URL = "sqlite:///{{ cookiecutter.package_name }}.sqlite3"
 {%- endif %}
 
 _FALSE = {"", "0", "false", "no", "off"}
+#: HSTS lifetime by default: one hour, short enough to undo a mistake (README, Production).
+DEFAULT_HSTS_SECONDS = 3600
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,11 @@ class Settings:
     secret_key: str
     debug: bool = False
     testing: bool = False
+    #: Production over plain HTTP on your own machine: no HSTS, cookies without Secure.
+    allow_http: bool = False
+    hsts_seconds: int = DEFAULT_HSTS_SECONDS
+    #: Other origins (``https://example.com``) allowed to send writes (CSRF_TRUSTED_ORIGINS).
+    trusted_origins: tuple[str, ...] = ()
 {%- if cookiecutter.database != 'none' %}
     database_url: str = DEFAULT_DATABASE_URL
 {%- endif %}
@@ -80,9 +87,16 @@ def from_environment() -> Settings:
             "SECRET_KEY is not set: put a long random value in .env (see .env.example) "
             "or in the environment."
         )
+    hsts_seconds = os.environ.get("HSTS_SECONDS", "").strip() or str(DEFAULT_HSTS_SECONDS)
+    if not hsts_seconds.isdigit():
+        raise RuntimeError(f"HSTS_SECONDS must be a whole number of seconds, not {hsts_seconds!r}.")
+    origins = os.environ.get("CSRF_TRUSTED_ORIGINS", "")
     return Settings(
         secret_key=secret_key,
         debug=is_debug(),
+        allow_http=os.environ.get("ALLOW_HTTP", "").strip().lower() not in _FALSE,
+        hsts_seconds=int(hsts_seconds),
+        trusted_origins=tuple(o.strip().rstrip("/") for o in origins.split(",") if o.strip()),
 {%- if cookiecutter.database != 'none' %}
         database_url=database_url_from_environment(),
 {%- endif %}

@@ -11,7 +11,7 @@ import secrets
 from urllib.parse import urlsplit
 
 from dash import Dash
-from flask import Flask, Response, abort, g, request
+from flask import Flask, Response, abort, current_app, g, request
 
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -26,9 +26,6 @@ CSP_TEMPLATE = (
     "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
     "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 )
-
-#: Sent over HTTPS only: browsers then refuse plain HTTP to this host for a year.
-HSTS = "max-age=31536000; includeSubDomains"
 
 ONE_YEAR = 31536000
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
@@ -46,10 +43,14 @@ def refuse_cross_site_writes() -> None:
     """Refuse a write that a browser says comes from another site (CSRF protection).
 
     Dash's callbacks and the items API accept JSON only, which a page elsewhere cannot send
-    without the browser asking first; checking Origin as well stops the rest.
+    without the browser asking first; checking Origin as well stops the rest. Origins listed
+    in CSRF_TRUSTED_ORIGINS (another host name in front of this one) are let through.
     """
     origin = request.headers.get("Origin")
-    if request.method in UNSAFE_METHODS and origin and urlsplit(origin).netloc != request.host:
+    if request.method not in UNSAFE_METHODS or not origin:
+        return
+    trusted = current_app.config.get("CSRF_TRUSTED_ORIGINS", ())
+    if urlsplit(origin).netloc != request.host and origin.rstrip("/") not in trusted:
         abort(403, description="Cross-site request refused.")
 
 
@@ -85,8 +86,9 @@ def init_app(server: Flask, app: Dash) -> None:
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
         response.headers.setdefault("Content-Security-Policy", policy())
-        if request.is_secure:
-            response.headers.setdefault("Strict-Transport-Security", HSTS)
+        hsts = server.config.get("HSTS")
+        if hsts and request.is_secure:
+            response.headers.setdefault("Strict-Transport-Security", hsts)
         set_cache_headers(response)
         return response
 

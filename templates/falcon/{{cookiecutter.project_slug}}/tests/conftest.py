@@ -78,7 +78,8 @@ def environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Pat
     Whatever the test or a ``.env`` it writes puts in ``os.environ`` is undone afterwards.
     """
     saved = dict(os.environ)
-    for name in ("SECRET_KEY", "DEBUG", "DATABASE_URL", "HOST", "PORT"):
+    names = ("SECRET_KEY", "DEBUG", "ALLOW_HTTP", "HSTS_SECONDS", "DATABASE_URL", "HOST", "PORT")
+    for name in names:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(tmp_path)
     try:

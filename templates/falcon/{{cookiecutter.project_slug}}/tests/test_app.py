@@ -2,12 +2,15 @@
 {%- set asgi = cookiecutter.interface == 'asgi' -%}
 """The pages, the health check, errors and the security headers."""
 
+from dataclasses import replace
+
 import pytest
+from falcon import testing
 from markupsafe import escape
 
 from {{ cookiecutter.package_name }}.app import create_app
 from {{ cookiecutter.package_name }}.config import PROJECT_NAME, Settings
-from {{ cookiecutter.package_name }}.middleware import HSTS, SECURITY_HEADERS
+from {{ cookiecutter.package_name }}.middleware import SECURITY_HEADERS
 
 from .client import Client
 
@@ -50,7 +53,11 @@ def test_home_page_obeys_its_content_security_policy(client: Client) -> None:
 
 @pytest.mark.parametrize(
     ("path", "media_type"),
-    [("/static/style.css", "text/css"), ("/static/favicon.svg", "image/svg+xml")],
+    [
+        ("/static/style.css", "text/css"),
+        ("/static/favicon.svg", "image/svg+xml"),
+        ("/favicon.ico", "image/svg+xml"),
+    ],
 )
 def test_static_files(client: Client, path: str, media_type: str) -> None:
     answer = client.simulate_get(path)
@@ -101,7 +108,28 @@ def test_security_headers_on_every_response(client: Client, path: str) -> None:
 
 def test_hsts_over_https(client: Client) -> None:
     headers = client.simulate_get("/health", protocol="https").headers
-    assert headers["Strict-Transport-Security"] == HSTS
+    assert headers["Strict-Transport-Security"] == "max-age=3600; includeSubDomains"
+
+
+def get_over_https(settings: Settings) -> testing.Result:
+    """Return GET /health over HTTPS from an app with these settings."""
+{%- if asgi %}
+    with Client(create_app(settings)) as client:
+        return client.simulate_get("/health", protocol="https")
+{%- else %}
+    return Client(create_app(settings)).simulate_get("/health", protocol="https")
+{%- endif %}
+
+
+def test_hsts_seconds(settings: Settings) -> None:
+    headers = get_over_https(replace(settings, hsts_seconds=31536000)).headers
+    assert headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+
+
+def test_allow_http_drops_hsts_and_secure_cookies(settings: Settings) -> None:
+    allow_http = replace(settings, allow_http=True)
+    assert not create_app(allow_http).resp_options.secure_cookies_by_default
+    assert "Strict-Transport-Security" not in get_over_https(allow_http).headers
 
 
 def test_cookies_are_secure_outside_debug_mode(settings: Settings) -> None:

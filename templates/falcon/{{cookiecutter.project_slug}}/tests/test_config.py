@@ -34,6 +34,24 @@ def test_debug_flag(environment: Path, value: str, debug: bool) -> None:
     assert load_settings().debug is debug
 
 
+def test_allow_http_and_hsts_seconds(environment: Path) -> None:
+    os.environ.update(SECRET_KEY="s" * 64)
+    settings = load_settings()
+    assert not settings.allow_http
+    assert settings.hsts_seconds == 3600
+    os.environ.update(ALLOW_HTTP="true", HSTS_SECONDS="31536000")
+    settings = load_settings()
+    assert settings.allow_http
+    assert settings.hsts_seconds == 31536000
+
+
+@pytest.mark.parametrize("value", ["-1", "1 year", "1.5"])
+def test_bad_hsts_seconds(environment: Path, value: str) -> None:
+    os.environ.update(SECRET_KEY="s" * 64, HSTS_SECONDS=value)
+    with pytest.raises(RuntimeError, match="HSTS_SECONDS"):
+        load_settings()
+
+
 def test_dotenv_fills_in_what_the_environment_leaves_unset(environment: Path) -> None:
     (environment / ".env").write_text(
         "SECRET_KEY=from-dotenv\nDEBUG=1\n{% if db %}DATABASE_URL=sqlite:///from-dotenv.sqlite3\n{% endif %}",

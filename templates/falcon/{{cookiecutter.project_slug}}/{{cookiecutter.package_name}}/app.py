@@ -30,7 +30,7 @@ from .middleware import DatabaseSessions, SecurityHeaders
 {%- else %}
 from .middleware import SecurityHeaders
 {%- endif %}
-from .pages import HomePage
+from .pages import Favicon, HomePage
 
 STATIC_DIR = Path(__file__).parent / "static"
 
@@ -54,10 +54,10 @@ def create_app(
     engine = make_engine(settings.database_url)
 {%- endif %}
     # Middleware components run in this order for each request, in reverse for the response.
-    middleware: list[Any] = [SecurityHeaders(){% if db %}, DatabaseSessions(engine){% endif %}]
+    middleware: list[Any] = [SecurityHeaders(settings){% if db %}, DatabaseSessions(engine){% endif %}]
     app = {{ App }}(middleware=middleware)
-    # Outside debug mode, cookies set with resp.set_cookie() travel over HTTPS only.
-    app.resp_options.secure_cookies_by_default = not settings.debug
+    # Unless DEBUG or ALLOW_HTTP, cookies set with resp.set_cookie() travel over HTTPS only.
+    app.resp_options.secure_cookies_by_default = not (settings.debug or settings.allow_http)
     # Request bodies: JSON only. Falcon would also parse HTML forms, which another site
     # can make a browser post here; any other Content-Type is now a 415.
     app.req_options.media_handlers = falcon.media.Handlers({falcon.MEDIA_JSON: JSON_HANDLER})
@@ -65,6 +65,7 @@ def create_app(
     app.set_error_serializer(serialize_error)
 
     app.add_route("/", HomePage(settings))
+    app.add_route("/favicon.ico", Favicon())
     app.add_route("/health", Health())
 {%- if db %}
     app.add_route("/api/items", ItemCollection())

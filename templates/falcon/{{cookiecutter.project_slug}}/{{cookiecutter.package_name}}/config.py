@@ -23,6 +23,9 @@ DEFAULT_DATABASE_URL = "sqlite:///{{ cookiecutter.package_name }}.sqlite3"
 
 _FALSE = {"", "0", "false", "no", "off"}
 
+#: HSTS lifetime by default: one hour, short enough to undo a mistake (README, Production).
+DEFAULT_HSTS_SECONDS = 3600
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -30,6 +33,9 @@ class Settings:
 
     secret_key: str
     debug: bool = False
+    #: Production over plain HTTP on your own machine: no HSTS, cookies without Secure.
+    allow_http: bool = False
+    hsts_seconds: int = DEFAULT_HSTS_SECONDS
 {%- if db %}
     database_url: str = DEFAULT_DATABASE_URL
 {%- endif %}
@@ -39,6 +45,17 @@ class Settings:
 def load_dotenv_file() -> None:
     """Load ``.env`` from the working directory (or a parent): real variables win."""
     load_dotenv(find_dotenv(usecwd=True))
+
+
+def _flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() not in _FALSE
+
+
+def _hsts_seconds() -> int:
+    value = os.environ.get("HSTS_SECONDS", "").strip() or str(DEFAULT_HSTS_SECONDS)
+    if not value.isdigit():
+        raise RuntimeError(f"HSTS_SECONDS must be a whole number of seconds, not {value!r}.")
+    return int(value)
 
 
 def load_settings() -> Settings:
@@ -52,7 +69,9 @@ def load_settings() -> Settings:
         )
     return Settings(
         secret_key=secret_key,
-        debug=os.environ.get("DEBUG", "").strip().lower() not in _FALSE,
+        debug=_flag("DEBUG"),
+        allow_http=_flag("ALLOW_HTTP"),
+        hsts_seconds=_hsts_seconds(),
 {%- if db %}
         database_url=os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL,
 {%- endif %}

@@ -11,13 +11,14 @@ from falcon import Request, Response
 {%- if db %}
 {%- if asgi %}
 from sqlalchemy.ext.asyncio import AsyncEngine
-
-from .database import make_sessions
 {%- else %}
 from sqlalchemy import Engine
-
-from .database import make_sessions
 {%- endif %}
+{%- endif %}
+
+from .config import Settings
+{%- if db %}
+from .database import make_sessions
 {%- endif %}
 
 #: Sent with every response, errors and 404s included.
@@ -35,12 +36,21 @@ SECURITY_HEADERS = {
     ),
 }
 
-#: Sent over HTTPS only: browsers then refuse plain HTTP to this host for a year.
-HSTS = "max-age=31536000; includeSubDomains"
+
+def hsts(seconds: int) -> str:
+    """Return the Strict-Transport-Security value: browsers then refuse plain HTTP that long."""
+    return f"max-age={seconds}; includeSubDomains"
 
 
 class SecurityHeaders:
-    """Add the security headers a responder did not set itself."""
+    """Add the security headers a responder did not set itself; HSTS over HTTPS only.
+
+    With ``allow_http`` (ALLOW_HTTP=true, production tried on your own machine) no
+    HSTS at all, so that a browser does not learn to refuse plain HTTP to this host.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self.hsts = None if settings.allow_http else hsts(settings.hsts_seconds)
 
     {% if asgi %}async {% endif %}def process_response(
         self, req: Request, resp: Response, resource: Any, req_succeeded: bool
@@ -49,8 +59,8 @@ class SecurityHeaders:
         for name, value in SECURITY_HEADERS.items():
             if resp.get_header(name) is None:
                 resp.set_header(name, value)
-        if req.scheme == "https":
-            resp.set_header("Strict-Transport-Security", HSTS)
+        if self.hsts and req.scheme == "https":
+            resp.set_header("Strict-Transport-Security", self.hsts)
 {%- if db %}
 
 

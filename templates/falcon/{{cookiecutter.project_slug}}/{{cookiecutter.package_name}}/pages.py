@@ -1,5 +1,7 @@
 {%- set asgi = cookiecutter.interface == 'asgi' -%}
-"""The HTML pages, rendered by Jinja2 with auto-escaping."""
+"""The HTML pages, rendered by Jinja2 with auto-escaping, and the favicon."""
+
+from pathlib import Path
 
 import falcon
 {%- if asgi %}
@@ -29,3 +31,17 @@ class HomePage:
         """Render the page (Jinja escapes every value)."""
         resp.content_type = falcon.MEDIA_HTML
         resp.text = self.template.render(self.context)
+
+
+
+class Favicon:
+    """``GET /favicon.ico``: browsers ask for it whatever the page says; answer the SVG icon."""
+
+    def __init__(self) -> None:
+        self.icon = (Path(__file__).parent / "static" / "favicon.svg").read_bytes()
+
+    {% if asgi %}async {% endif %}def on_get(self, req: Request, resp: Response) -> None:
+        """The icon, read once per process, cached by the browser for a day."""
+        resp.content_type = "image/svg+xml"
+        resp.cache_control = ["public", "max-age=86400"]
+        resp.data = self.icon

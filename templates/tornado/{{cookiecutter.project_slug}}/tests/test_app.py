@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from tornado.httpclient import HTTPResponse
 
+from {{ cookiecutter.package_name }}.app import Application
 from {{ cookiecutter.package_name }}.config import PROJECT_NAME
-from {{ cookiecutter.package_name }}.web import HSTS, SECURITY_HEADERS
+from {{ cookiecutter.package_name }}.web import SECURITY_HEADERS
 
-from .support import AppTestCase, parsed
+from .support import AppTestCase, parsed, settings
 
 
 def assert_security_headers(response: HTTPResponse) -> None:
@@ -47,6 +48,12 @@ class TestPages(AppTestCase):
         assert response.code == 404
         assert "error" in parsed(response)
 
+    def test_favicon_ico_is_the_icon(self) -> None:
+        response = self.fetch("/favicon.ico")
+        assert response.code == 200
+        assert response.headers["Content-Type"] == "image/svg+xml"
+        assert response.body == self.fetch("/static/favicon.svg").body
+
     def test_static_files_and_favicon(self) -> None:
         for path in ("/static/style.css", "/static/favicon.svg"{% if items %}, "/static/live.js"{% endif %}):
             response = self.fetch(path)
@@ -60,7 +67,12 @@ class TestPages(AppTestCase):
     def test_hsts_over_https_only(self) -> None:
         assert "Strict-Transport-Security" not in self.fetch("/").headers
         behind_proxy = self.fetch("/", headers={"X-Forwarded-Proto": "https"})
-        assert behind_proxy.headers["Strict-Transport-Security"] == HSTS
+        hsts = behind_proxy.headers["Strict-Transport-Security"]
+        assert hsts == "max-age=3600; includeSubDomains"
+
+    def test_cookies_are_secure(self) -> None:
+        assert self.app.settings["secure_cookies"] is True
+        assert self.app.settings["xsrf_cookie_kwargs"]["secure"] is True
 
     def test_a_post_without_its_xsrf_token_is_refused(self) -> None:
         response = self.fetch("/", method="POST", body="")
@@ -71,3 +83,26 @@ class TestPages(AppTestCase):
         response = self.fetch("/health", method="DELETE")
         assert response.code == 405
         assert "error" in parsed(response)
+
+
+class TestHstsSeconds(AppTestCase):
+    def get_app(self) -> Application:
+        self.app = Application(settings(hsts_seconds=31536000))
+        return self.app
+
+    def test_hsts_lasts_hsts_seconds(self) -> None:
+        response = self.fetch("/", headers={"X-Forwarded-Proto": "https"})
+        hsts = response.headers["Strict-Transport-Security"]
+        assert hsts == "max-age=31536000; includeSubDomains"
+
+
+class TestAllowHttp(AppTestCase):
+    def get_app(self) -> Application:
+        self.app = Application(settings(allow_http=True))
+        return self.app
+
+    def test_no_hsts_and_cookies_without_secure(self) -> None:
+        response = self.fetch("/", headers={"X-Forwarded-Proto": "https"})
+        assert "Strict-Transport-Security" not in response.headers
+        assert self.app.settings["secure_cookies"] is False
+        assert self.app.settings["xsrf_cookie_kwargs"]["secure"] is False

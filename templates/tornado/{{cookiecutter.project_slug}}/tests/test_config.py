@@ -31,8 +31,14 @@ def test_settings_from_the_environment() -> None:
 def test_defaults() -> None:
     settings = load_settings({"SECRET_KEY": "s3cret"})
     assert settings.debug is False
+    assert (settings.allow_http, settings.hsts_seconds) == (False, 3600)
     assert (settings.host, settings.port) == ("127.0.0.1", 8000)
     assert load_settings({"SECRET_KEY": "s3cret"}, debug_default=True).debug is True
+
+
+def test_allow_http_and_hsts_seconds() -> None:
+    settings = load_settings({"SECRET_KEY": "s", "ALLOW_HTTP": "true", "HSTS_SECONDS": "31536000"})
+    assert (settings.allow_http, settings.hsts_seconds) == (True, 31536000)
 
 
 @pytest.mark.parametrize(
@@ -45,6 +51,9 @@ def test_defaults() -> None:
         {"SECRET_KEY": "s", "DEBUG": "maybe"},
         {"SECRET_KEY": "s", "WEB_CONCURRENCY": "0"},
         {"SECRET_KEY": "s", "WEB_CONCURRENCY": "two"},
+        {"SECRET_KEY": "s", "ALLOW_HTTP": "sometimes"},
+        {"SECRET_KEY": "s", "HSTS_SECONDS": "-1"},
+        {"SECRET_KEY": "s", "HSTS_SECONDS": "1 year"},
     ],
 )
 def test_bad_settings_are_refused_with_a_message(environ: dict[str, str]) -> None:
@@ -57,7 +66,10 @@ def test_dotenv_is_read_and_the_environment_wins(
 ) -> None:
     env_file = tmp_path / ".env"
     env_file.write_text("SECRET_KEY=from-file\nPORT=8111\nHOST=10.0.0.1\n", encoding="utf-8")
-    for name in ("SECRET_KEY", "PORT", "HOST", "DEBUG", "WEB_CONCURRENCY", "DATABASE_URL"):
+    for name in (
+        "SECRET_KEY", "PORT", "HOST", "DEBUG", "ALLOW_HTTP", "HSTS_SECONDS", "WEB_CONCURRENCY",
+        "DATABASE_URL",
+    ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("PORT", "8222")
     settings = load_settings(env_file=env_file)

@@ -52,6 +52,8 @@ class Application(tornado.web.Application):
             tornado.web.url(r"/account", AccountHandler, name="account"),
 {%- endif %}
         ]
+        # Cookies travel over HTTPS only, unless DEBUG or ALLOW_HTTP (production over HTTP).
+        secure_cookies = not (config.debug or config.allow_http)
         super().__init__(
             routes,
             default_handler_class=NotFoundHandler,
@@ -63,8 +65,11 @@ class Application(tornado.web.Application):
             xsrf_cookie_kwargs={
                 "httponly": True,
                 "samesite": "Strict",
-                "secure": not config.debug,
+                "secure": secure_cookies,
             },
+            # Read by the handlers: the Secure flag of their cookies, and HSTS (None: none).
+            secure_cookies=secure_cookies,
+            hsts=None if config.allow_http else f"max-age={config.hsts_seconds}; includeSubDomains",
 {%- if auth %}
             login_url="/login",
 {%- endif %}

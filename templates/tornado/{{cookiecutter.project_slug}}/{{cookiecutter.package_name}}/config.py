@@ -89,6 +89,10 @@ class Settings:
 
     secret_key: str
     debug: bool = False
+    #: Production over plain HTTP on your own machine: no HSTS, cookies without Secure.
+    allow_http: bool = False
+    #: Strict-Transport-Security max-age, sent over HTTPS (one hour: see the README).
+    hsts_seconds: int = 3600
     host: str = "127.0.0.1"
     port: int = 8000
 {%- if uses_db %}
@@ -137,9 +141,14 @@ def load_settings(
         if not concurrency.isdigit() or int(concurrency) < 1:
             raise ConfigError(f"WEB_CONCURRENCY must be a whole number >= 1, not {concurrency!r}")
         workers = int(concurrency)
+    hsts_seconds = environ.get("HSTS_SECONDS", "").strip() or "3600"
+    if not hsts_seconds.isdigit():
+        raise ConfigError(f"HSTS_SECONDS must be a whole number of seconds, not {hsts_seconds!r}")
     return Settings(
         secret_key=secret_key,
         debug=parse_bool("DEBUG", environ.get("DEBUG", "1" if debug_default else "0")),
+        allow_http=parse_bool("ALLOW_HTTP", environ.get("ALLOW_HTTP", "0")),
+        hsts_seconds=int(hsts_seconds),
         host=environ.get("HOST", "").strip() or "127.0.0.1",
         port=parse_port(environ.get("PORT", "").strip() or "8000"),
 {%- if uses_db %}

@@ -32,8 +32,6 @@ SECURITY_HEADERS = {
 USER_COOKIE = "user"
 SESSION_DAYS = 14
 {%- endif %}
-#: Sent over HTTPS only: browsers then refuse plain HTTP to this host for a year.
-HSTS = "max-age=31536000; includeSubDomains"
 
 
 class ApiError(tornado.web.HTTPError):
@@ -50,8 +48,10 @@ class SecurityHeadersMixin(tornado.web.RequestHandler):
     def set_default_headers(self) -> None:
         for name, value in SECURITY_HEADERS.items():
             self.set_header(name, value)
-        if self.request.protocol == "https":
-            self.set_header("Strict-Transport-Security", HSTS)
+        # HSTS over HTTPS only, from HSTS_SECONDS; none at all with ALLOW_HTTP.
+        hsts = self.settings.get("hsts")
+        if hsts and self.request.protocol == "https":
+            self.set_header("Strict-Transport-Security", hsts)
 
 
 class BaseHandler(SecurityHeadersMixin, tornado.web.RequestHandler):
@@ -149,4 +149,8 @@ class NotFoundHandler(BaseHandler):
 
 
 class StaticFileHandler(SecurityHeadersMixin, tornado.web.StaticFileHandler):
-    """Tornado's static files, with the security headers."""
+    """Tornado's static files, with the security headers; /favicon.ico answers the SVG icon."""
+
+    def parse_url_path(self, url_path: str) -> str:
+        # Tornado serves /favicon.ico from the static folder, which holds favicon.svg.
+        return "favicon.svg" if url_path == "favicon.ico" else super().parse_url_path(url_path)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 from webtest import TestApp
 
+from {{ cookiecutter.package_name }}.security import SecurityHeadersMiddleware
 from {{ cookiecutter.package_name }}.settings import PROJECT_NAME
 
 PATHS = ["/", "/health", "/style.css", "/no/such/page"{% if cookiecutter.database != 'none' %}, "/api/items"{% endif %}]
@@ -46,11 +49,35 @@ def test_security_headers_on_every_response(app: TestApp, path: str) -> None:
     assert headers["X-Frame-Options"] == "DENY"
     assert headers["Referrer-Policy"]
     assert "unsafe-inline" not in headers["Content-Security-Policy"]
-    assert headers["Strict-Transport-Security"].startswith("max-age=")
+    assert headers["Strict-Transport-Security"] == "max-age=3600; includeSubDomains"
 
 
 def test_no_hsts_over_plain_http(app: TestApp) -> None:
     headers = app.get("/health", extra_environ={"wsgi.url_scheme": "http"}).headers
+    assert "Strict-Transport-Security" not in headers
+    assert headers["X-Frame-Options"] == "DENY"
+
+
+def test_favicon_ico_is_the_icon(app: TestApp) -> None:
+    icon = app.get("/favicon.ico")
+    assert icon.content_type == "image/svg+xml"
+    assert icon.body == app.get("/favicon.svg").body
+
+
+def _hello(environ: dict[str, Any], start_response: Callable[..., Any]) -> list[bytes]:
+    start_response("200 OK", [("Content-Type", "text/plain")])
+    return [b"hello"]
+
+
+def test_hsts_lasts_hsts_seconds() -> None:
+    app = TestApp(SecurityHeadersMiddleware(_hello, hsts_seconds=31536000))
+    headers = app.get("/", extra_environ={"wsgi.url_scheme": "https"}).headers
+    assert headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+
+
+def test_no_hsts_with_allow_http() -> None:
+    app = TestApp(SecurityHeadersMiddleware(_hello, hsts_seconds=None))
+    headers = app.get("/", extra_environ={"wsgi.url_scheme": "https"}).headers
     assert "Strict-Transport-Security" not in headers
     assert headers["X-Frame-Options"] == "DENY"
 

@@ -21,7 +21,20 @@ def test_debug_flag(value: str, debug: bool) -> None:
 
 
 def test_production_is_the_default() -> None:
-    assert load_settings({"SECRET_KEY": "s"}, dotenv=False).debug is False
+    settings = load_settings({"SECRET_KEY": "s"}, dotenv=False)
+    assert (settings.debug, settings.allow_http, settings.hsts_seconds) == (False, False, 3600)
+
+
+def test_allow_http_and_hsts_seconds() -> None:
+    environ = {"SECRET_KEY": "s", "ALLOW_HTTP": "true", "HSTS_SECONDS": "31536000"}
+    settings = load_settings(environ, dotenv=False)
+    assert (settings.allow_http, settings.hsts_seconds) == (True, 31536000)
+
+
+@pytest.mark.parametrize("value", ["-1", "1 year", "1.5"])
+def test_bad_hsts_seconds_is_refused(value: str) -> None:
+    with pytest.raises(RuntimeError, match="HSTS_SECONDS"):
+        load_settings({"SECRET_KEY": "s", "HSTS_SECONDS": value}, dotenv=False)
 {%- if uses_db %}
 
 

@@ -8,6 +8,7 @@ import json
 import logging
 import secrets
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 import tg
@@ -27,7 +28,9 @@ SECURITY_HEADERS = (
         "base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
     ),
 )
-HSTS = ("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+
+#: Browsers ask for /favicon.ico whatever the page says: answered with the SVG icon.
+FAVICON = (Path(__file__).resolve().parent / "public" / "favicon.svg").read_bytes()
 
 CSRF_COOKIE = "csrf_token"
 CSRF_FIELD = "_csrf_token"
@@ -46,21 +49,30 @@ class SecurityHeadersMiddleware:
     """The outermost WSGI layer: adds the security headers to whatever answers.
 
     It also turns an exception that escaped everything else into a plain 500, so that no
-    traceback ever reaches a client.
+    traceback ever reaches a client, and answers ``/favicon.ico`` with the SVG icon.
     """
 
-    def __init__(self, app: WSGIApp) -> None:
+    def __init__(self, app: WSGIApp, *, hsts_seconds: int | None = 3600) -> None:
+        """``hsts_seconds``: HSTS's max-age, sent over HTTPS; None: no HSTS (ALLOW_HTTP)."""
         self.app = app
+        self.hsts = (
+            [("Strict-Transport-Security", f"max-age={hsts_seconds}; includeSubDomains")]
+            if hsts_seconds is not None
+            else []
+        )
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         https = environ.get("wsgi.url_scheme") == "https"
 
         def with_headers(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
             present = {name.lower() for name, _ in headers}
-            extra = [*SECURITY_HEADERS, HSTS] if https else list(SECURITY_HEADERS)
+            extra = [*SECURITY_HEADERS, *self.hsts] if https else list(SECURITY_HEADERS)
             headers.extend(h for h in extra if h[0].lower() not in present)
             return start_response(status, headers, exc_info)
 
+        if environ.get("PATH_INFO") == "/favicon.ico" and environ["REQUEST_METHOD"] == "GET":
+            icon = Response(FAVICON, content_type="image/svg+xml", cache_control="max-age=86400")
+            return icon(environ, with_headers)
         try:
             return self.app(environ, with_headers)
         except Exception:
@@ -88,7 +100,7 @@ def csrf_token() -> str:
             nonce,
             httponly=True,
             samesite="Strict",
-            secure=not tg.config.get("debug", False),
+            secure=tg.config.get("secure_cookies", True),
             path="/",
         )
     request.environ["csrf.nonce"] = nonce

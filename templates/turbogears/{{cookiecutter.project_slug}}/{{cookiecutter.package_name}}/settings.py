@@ -21,6 +21,8 @@ DEFAULT_DATABASE_URL = "sqlite:///{{ cookiecutter.package_name }}.sqlite3"
 {%- endif %}
 
 _TRUE = {"1", "true", "yes", "on"}
+#: HSTS lifetime by default: one hour, short enough to undo a mistake (README, Production).
+DEFAULT_HSTS_SECONDS = 3600
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,9 @@ class Settings:
 
     secret_key: str
     debug: bool = False
+    #: Production over plain HTTP on your own machine: no HSTS, cookies without Secure.
+    allow_http: bool = False
+    hsts_seconds: int = DEFAULT_HSTS_SECONDS
 {%- if uses_db %}
     database_url: str = DEFAULT_DATABASE_URL
 {%- endif %}
@@ -49,9 +54,14 @@ def load_settings(environ: Mapping[str, str] | None = None, *, dotenv: bool = Tr
             "SECRET_KEY is not set: put one in .env or the environment "
             '(python -c "import secrets; print(secrets.token_urlsafe(48))").'
         )
+    hsts_seconds = env.get("HSTS_SECONDS", "").strip() or str(DEFAULT_HSTS_SECONDS)
+    if not hsts_seconds.isdigit():
+        raise RuntimeError(f"HSTS_SECONDS must be a whole number of seconds, not {hsts_seconds!r}.")
     return Settings(
         secret_key=secret_key,
         debug=env.get("DEBUG", "0").strip().lower() in _TRUE,
+        allow_http=env.get("ALLOW_HTTP", "0").strip().lower() in _TRUE,
+        hsts_seconds=int(hsts_seconds),
 {%- if uses_db %}
         database_url=sqlalchemy_url(env.get("DATABASE_URL", "").strip() or DEFAULT_DATABASE_URL),
 {%- endif %}
