@@ -96,3 +96,23 @@ def test_control_characters_and_undecodable_bytes_are_refused(name: str) -> None
     message = str(raised.value)
     assert raised.value.exit_code == 2
     assert not any(ord(c) < 32 or 0xD800 <= ord(c) <= 0xDFFF for c in message), message
+
+
+@pytest.mark.parametrize(
+    ("name", "says"),
+    [
+        ("", "The project name is empty. Give a name such as my-app."),
+        ("a/b", "parent folder with --output-dir."),
+        ("---", "Start with a letter and use letters, digits, spaces, - or _, e.g. my-app."),
+        ("a\x07b", 'The project name "a'),
+    ],
+    ids=["empty", "path", "no-letters", "control-character"],
+)
+def test_each_refusal_says_what_to_do_instead(name: str, says: str) -> None:
+    with pytest.raises(InvalidNameError) as caught:
+        validate_name(name)
+    assert says in str(caught.value)
+
+
+def test_the_longest_name_accepted_is_max_length() -> None:
+    assert validate_name("x" * MAX_LENGTH).package == "x" * MAX_LENGTH
