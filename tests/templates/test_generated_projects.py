@@ -229,11 +229,12 @@ def test_lock_pins_every_dependency_within_its_range(baked: Baked) -> None:
     """Each runtime and dev dependency has one exact version, allowed by pyproject.toml."""
     lock = baked.path / LOCK
     assert lock.is_file(), f"{baked.variant.template} ships no {LOCK}"
-    for version in _pythons(baked):
+    for version in [f"{minor}.{patch}" for minor in _pythons(baked) for patch in (0, 99)]:
         pins = locked_versions(lock, version)
         for spec in requirements(baked.path / "pyproject.toml"):
             wanted = Requirement(spec)
-            if wanted.marker and not wanted.marker.evaluate({"python_version": version}):
+            where = {"python_version": version.rsplit(".", 1)[0], "python_full_version": version}
+            if wanted.marker and not wanted.marker.evaluate(where):
                 continue
             name = canonicalize_name(wanted.name)
             assert name in pins, f"{name} is not locked for Python {version}"
@@ -269,7 +270,7 @@ def test_installs_exactly_the_locked_versions(workspace: Workspace, python: Inte
     )
     for tool in (own, "pip", "setuptools", "wheel"):
         installed.pop(tool, None)
-    pins = locked_versions(workspace.project / LOCK, ".".join(python.version.split(".")[:2]))
+    pins = locked_versions(workspace.project / LOCK, python.version)
     for tool in ("pip", "setuptools", "wheel"):
         pins.pop(tool, None)
     assert installed == pins

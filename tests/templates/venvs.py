@@ -218,11 +218,15 @@ def constraints(pyproject: Path) -> list[str]:
 
 
 def locked_versions(lock: Path, python_version: str) -> dict[str, str]:
-    """Return the version the lock pins for each package on Linux CPython ``python_version``."""
+    """Return the version the lock pins for each package on Linux CPython ``python_version``.
+
+    ``python_version`` is "3.11.7", or "3.11" for its first release, "3.11.0".
+    """
+    full = python_version if python_version.count(".") == 2 else f"{python_version}.0"
     environment = {
         **default_environment(),
-        "python_version": python_version,
-        "python_full_version": f"{python_version}.0",
+        "python_version": ".".join(full.split(".")[:2]),
+        "python_full_version": full,
         "implementation_name": "cpython",
         "platform_python_implementation": "CPython",
         "sys_platform": "linux",

@@ -137,17 +137,28 @@ def test_unexpected_error_shows_a_traceback_only_in_debug_mode(
     assert ("secret detail" in page.text) is debug
 
 
-def test_forwarded_scheme_and_host_are_trusted_only_behind_a_proxy(
+def test_forwarded_scheme_and_host_are_trusted_only_from_a_trusted_proxy(
     make_client: Callable[[Settings], webtest.TestApp], settings: Settings
 ) -> None:
     forwarded = {"X-Forwarded-Proto": "https", "X-Forwarded-Host": "example.org"}
-    for behind_proxy, location in [(True, "https://example.org/"), (False, "https://localhost/")]:
-        browser = make_client(dataclasses.replace(settings, behind_proxy=behind_proxy))
-        token = browser.get("/").form["csrf_token"].value
+    cases = [
+        (frozenset({"*"}), "https://example.org/"),
+        (frozenset({"192.0.2.1"}), "https://localhost/"),
+    ]
+    for trusted, location in cases:
+        browser = make_client(dataclasses.replace(settings, forwarded_allow_ips=trusted))
+        token = browser.get("/", headers=forwarded).form["csrf_token"].value
         redirect = browser.post(
             "/greet", {"name": "Ada", "csrf_token": token}, headers=forwarded, status=303
         )
         assert redirect.headers["Location"] == location
+
+
+def test_forwarded_allow_ips_is_read_from_the_environment() -> None:
+    environ = {"SECRET_KEY": "x" * 32}
+    assert Settings.from_env(environ).forwarded_allow_ips == {"127.0.0.1", "::1"}
+    chosen = Settings.from_env({**environ, "FORWARDED_ALLOW_IPS": "10.0.0.1, 10.0.0.2"})
+    assert chosen.forwarded_allow_ips == {"10.0.0.1", "10.0.0.2"}
 
 
 def test_favicon_is_served(client: webtest.TestApp) -> None:

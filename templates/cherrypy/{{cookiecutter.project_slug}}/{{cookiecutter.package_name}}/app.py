@@ -87,7 +87,8 @@ def make_app(settings: Settings{% if cookiecutter.database != 'none' %}, *, stor
             "request.show_tracebacks": settings.debug,
             "request.show_mismatched_params": settings.debug,
             "error_page.default": html_error,
-            "tools.proxy.on": settings.behind_proxy,
+            "tools.trusted_proxy.on": True,
+            "tools.trusted_proxy.trusted": settings.forwarded_allow_ips,
             "tools.security_headers.on": True,
             "tools.security_headers.hsts_seconds": (
                 settings.hsts_seconds if settings.https_only else None

@@ -29,7 +29,8 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     threads: int = 10
-    behind_proxy: bool = False
+    #: Proxies trusted to say how the request came (X-Forwarded-Proto, -Host, -For); "*": any.
+    forwarded_allow_ips: frozenset[str] = frozenset({"127.0.0.1", "::1"})
 
     @property
     def https_only(self) -> bool:
@@ -66,8 +67,16 @@ class Settings:
             host=environ.get("HOST") or cls.host,
             port=_integer(environ, "PORT", cls.port, minimum=1, maximum=65535),
             threads=_integer(environ, "THREADS", cls.threads, minimum=1, maximum=1000),
-            behind_proxy=_flag(environ, "BEHIND_PROXY"),
+            forwarded_allow_ips=_addresses(environ, "FORWARDED_ALLOW_IPS", cls.forwarded_allow_ips),
         )
+
+
+def _addresses(environ: Mapping[str, str], name: str, default: frozenset[str]) -> frozenset[str]:
+    """Return the comma-separated addresses of `name`, or `default` when it is unset."""
+    value = environ.get(name)
+    if value is None or not value.strip():
+        return default
+    return frozenset(part.strip() for part in value.split(",") if part.strip())
 
 
 def _flag(environ: Mapping[str, str], name: str) -> bool:

@@ -5,6 +5,7 @@ import hmac
 import secrets
 
 import cherrypy
+from cherrypy.lib import cptools
 
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -19,6 +20,16 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "X-CSRF-Token"
 CSRF_NONCE = "_csrf_nonce"  # the session key of the token's random part
+
+
+def trust_proxy(trusted: frozenset[str] = frozenset()) -> None:
+    """Apply CherryPy's proxy tool (X-Forwarded-Proto, -Host, -For) to trusted peers only.
+
+    Like gunicorn's `forwarded_allow_ips`: a client talking to the server directly cannot
+    claim HTTPS or another address; `*` trusts every peer.
+    """
+    if "*" in trusted or cherrypy.serving.request.remote.ip in trusted:
+        cptools.proxy(local="X-Forwarded-Host", remote="X-Forwarded-For")
 
 
 def set_security_headers(hsts_seconds: int | None = None) -> None:
@@ -63,6 +74,8 @@ def set_samesite(value: str = "Lax") -> None:
         morsel["samesite"] = value
 
 
+# The proxy first (priority 10), so that the headers see the scheme the client used.
+cherrypy.tools.trusted_proxy = cherrypy.Tool("on_start_resource", trust_proxy, priority=10)
 cherrypy.tools.security_headers = cherrypy.Tool("on_start_resource", set_security_headers)
 cherrypy.tools.samesite = cherrypy.Tool("before_finalize", set_samesite)
 # After tools.sessions (before_request_body) and the request body, before the handler.
