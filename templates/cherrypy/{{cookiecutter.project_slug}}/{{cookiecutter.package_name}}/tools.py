@@ -40,7 +40,8 @@ def set_security_headers(hsts_seconds: int | None = None) -> None:
     """
     headers = cherrypy.serving.response.headers
     headers.update(SECURITY_HEADERS)
-    if hsts_seconds is not None and cherrypy.serving.request.scheme == "https":
+    # The scheme the client used: the proxy tool rewrites `base`, not `scheme`.
+    if hsts_seconds is not None and cherrypy.serving.request.base.startswith("https:"):
         headers["Strict-Transport-Security"] = f"max-age={hsts_seconds}; includeSubDomains"
 
 
