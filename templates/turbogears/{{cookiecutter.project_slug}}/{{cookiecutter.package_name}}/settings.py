@@ -7,6 +7,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 from dotenv import load_dotenv
 {%- if uses_db %}
@@ -79,5 +80,12 @@ def sqlalchemy_url(database_url: str) -> str:
     url: URL = make_url(database_url)
     if url.drivername in {"postgres", "postgresql"}:
         url = url.set(drivername="postgresql+psycopg")
+    if url.host and url.host.startswith("%2"):
+        # A socket folder as the host (``%2Fvar%2Frun%2Fpostgresql``): SQLAlchemy keeps
+        # it encoded, so it goes to ``?host=``, where libpq takes a folder.
+        query = {**url.query, "host": unquote(url.host)}
+        url = URL.create(
+            url.drivername, url.username, url.password, None, url.port, url.database, query
+        )
     return url.render_as_string(hide_password=False)
 {%- endif %}
