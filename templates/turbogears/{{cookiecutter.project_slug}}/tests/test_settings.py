@@ -54,7 +54,7 @@ def test_database_url_defaults_to_sqlite() -> None:
         ("postgresql://localhost/app", "postgresql+psycopg://localhost/app"),
         (
             "postgresql://user@%2Fvar%2Frun%2Fpostgresql/app",
-            "postgresql+psycopg://user@%2Fvar%2Frun%2Fpostgresql/app",
+            "postgresql+psycopg://user@/app?host=%2Fvar%2Frun%2Fpostgresql",
         ),
         (
             "postgresql://user@/app?host=/var/run/postgresql",
