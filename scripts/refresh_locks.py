@@ -30,6 +30,8 @@ from packaging.utils import canonicalize_name  # noqa: E402
 from venvs import requirements, run  # noqa: E402
 
 LOCK = "requirements.txt"
+#: What every template's lock is resolved under (see the file for why).
+SHARED_CONSTRAINTS = Path(__file__).with_name("lock-constraints.txt")
 OLDEST_PYTHON = "3.11"
 HEADER = """\
 # The exact versions of every runtime and dev dependency, for pip's -c (constraints):
@@ -49,6 +51,7 @@ def compile_lock(specs: Iterable[str], *, constraints: Path | None = None) -> li
         source.write_text("\n".join(sorted(set(specs))) + "\n", encoding="utf-8")
         command = [sys.executable, "-m", "uv", "pip", "compile", source, "--universal"]
         command += ["--python-version", OLDEST_PYTHON, "--no-header", "--no-annotate", "--quiet"]
+        command += ["--constraint", SHARED_CONSTRAINTS]
         command += ["--constraint", constraints] if constraints else []
         result = run(command)
         assert result.returncode == 0, result.stderr
