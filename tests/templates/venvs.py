@@ -179,17 +179,8 @@ def cached_venv(pyproject: Path, *, python: Interpreter, template: str) -> Path:
             return venv
         staging = Path(tempfile.mkdtemp(prefix=f".{venv.name}-", dir=CACHE_DIR))
         try:
-            python_in_venv = staging / "bin" / "python"
             _uv("venv", "--quiet", "--seed", "--relocatable", "--python", python.path, staging)
-            _uv(
-                "pip",
-                "install",
-                "--quiet",
-                "--python",
-                python_in_venv,
-                *constraints(pyproject),
-                *requirements(pyproject),
-            )
+            install_requirements(staging, pyproject)
             staging.rename(venv)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
@@ -198,14 +189,14 @@ def cached_venv(pyproject: Path, *, python: Interpreter, template: str) -> Path:
 
 
 def install_requirements(venv: Path, pyproject: Path) -> None:
-    """Install the dependencies and ``dev`` extra of another project into ``venv`` (a clone)."""
-    python_in_venv = venv / "bin" / "python"
+    """Install a project's dependencies and ``dev`` extra into ``venv``, at its lock's versions."""
+    python = venv / "bin" / "python"
     _uv(
         "pip",
         "install",
         "--quiet",
         "--python",
-        python_in_venv,
+        python,
         *constraints(pyproject),
         *requirements(pyproject),
     )
