@@ -12,7 +12,7 @@ from typing import NoReturn
 import pytest
 from bakery import Baked, Variant, bake, failure
 from browser import chromium, launched
-from http_checks import Server, serving
+from http_checks import Server
 from playwright.sync_api import Browser
 from postgres import PostgresServer, find_bin_dir, running_postgres
 from venvs import Interpreter, Workspace, cached_venv, clone_venv, find_python, project_env
@@ -106,10 +106,7 @@ def workspace(
 @pytest.fixture(scope="session")
 def server(workspace: Workspace) -> Iterator[Server]:
     """Run the production server for the tests of one bake."""
-    log = workspace.project.parent / "serve.log"
-    with serving(
-        workspace.baked.commands.serve, cwd=workspace.project, env=workspace.env, log=log
-    ) as running:
+    with workspace.serve("serve.log") as running:
         yield running
 
 
@@ -124,8 +121,5 @@ def browser() -> Iterator[Browser]:
 @pytest.fixture(scope="session")
 def plain_http_server(workspace: Workspace) -> Iterator[Server]:
     """Run the production server as a user tries it on a laptop: ALLOW_HTTP=true."""
-    log = workspace.project.parent / "serve-http.log"
-    env = {**workspace.env, "ALLOW_HTTP": "true"}
-    serve = workspace.baked.commands.serve
-    with serving(serve, cwd=workspace.project, env=env, log=log) as running:
+    with workspace.serve("serve-http.log", ALLOW_HTTP="true") as running:
         yield running

@@ -463,10 +463,7 @@ def test_every_database_url_form_reaches_postgresql(
 ) -> None:
     """Over the Unix socket, without a password, with ``?host=`` and ``sslmode``: it serves."""
     for form, url in other_database_urls.items():
-        env = {**workspace.env, "DATABASE_URL": url}
-        log = workspace.project.parent / "serve-url.log"
-        serve = workspace.baked.commands.serve
-        with serving(serve, cwd=workspace.project, env=env, log=log) as running:
+        with workspace.serve("serve-url.log", DATABASE_URL=url) as running:
             created = fetch(f"{running.url}/api/items", method="POST", body={"name": form})
             assert created.status == 201, (form, created.status, running.output())
             listed = _every_item(f"{running.url}/api/items")

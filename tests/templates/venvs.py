@@ -12,12 +12,13 @@ import sys
 import tempfile
 import tomllib
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from bakery import Baked, failure, run
+from http_checks import Server, serving
 from packaging.markers import default_environment
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
@@ -94,6 +95,12 @@ class Workspace:
     def run(self, command: str | Sequence[str | Path]) -> subprocess.CompletedProcess[str]:
         """Run a shell command line (or a program) from the project's root, in its environment."""
         return run(command, cwd=self.project, env=self.env)
+
+    def serve(self, log_name: str, **extra_env: str) -> AbstractContextManager[Server]:
+        """Run the production server, ``extra_env`` over the project's, for a with block."""
+        env = {**self.env, **extra_env}
+        log = self.project.parent / log_name
+        return serving(self.baked.commands.serve, cwd=self.project, env=env, log=log)
 
     def install(self) -> subprocess.CompletedProcess[str]:
         """Install the project alone, editable, with uv: its dependencies are in the venv."""
