@@ -22,17 +22,28 @@ HARNESS = Path(__file__).resolve().parent.parent / "tests" / "templates"
 sys.path.insert(0, str(HARNESS))
 
 from bakery import TEMPLATES_DIR, bake, discover_templates, variants  # noqa: E402
-from venvs import MODULE_LISTING, find_python, requirements, run  # noqa: E402
+from venvs import MODULE_LISTING, constraints, find_python, requirements, run  # noqa: E402
 
 
-def installed_modules(specs: list[str], python: Path) -> set[str]:
-    """Return the top-level import names a venv holding ``specs`` has (pip and all)."""
+def installed_modules(pyproject: Path, python: Path) -> set[str]:
+    """Return the top-level import names of a venv holding the project's locked dependencies."""
     with tempfile.TemporaryDirectory() as folder:
         venv = Path(folder) / "venv"
         uv = [sys.executable, "-m", "uv"]
         made = run([*uv, "venv", "--quiet", "--seed", "--python", python, venv])
         assert made.returncode == 0, made.stderr
-        done = run([*uv, "pip", "install", "--quiet", "--python", venv / "bin/python", *specs])
+        done = run(
+            [
+                *uv,
+                "pip",
+                "install",
+                "--quiet",
+                "--python",
+                venv / "bin/python",
+                *constraints(pyproject),
+                *requirements(pyproject),
+            ]
+        )
         assert done.returncode == 0, done.stderr
         listed = run([venv / "bin" / "python", "-c", MODULE_LISTING])
         return set(json.loads(listed.stdout))
@@ -47,7 +58,7 @@ def refresh(name: str) -> list[str]:
             python = find_python(variant.chosen.get("python_version", "3.11"))
             assert python is not None, f"no Python {variant.chosen.get('python_version')}"
             baked = bake(variant, Path(folder) / variant.label)
-            names |= installed_modules(requirements(baked.path / "pyproject.toml"), python.path)
+            names |= installed_modules(baked.path / "pyproject.toml", python.path)
             names.discard(baked.record["import_package"])
     reserved = sorted(names)
     _write(TEMPLATES_DIR / name / "cookiecutter.json", reserved)

@@ -7,7 +7,9 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+{%- if uses_db %}
 from urllib.parse import unquote
+{%- endif %}
 
 from dotenv import load_dotenv
 {%- if uses_db %}
