@@ -7,7 +7,11 @@ the project's folder by the same server, so the same `gunicorn.conf.py` (workers
 WEB_CONCURRENCY, access log) applies. Both are loaded alternately on loopback by the
 same keep-alive client for a fixed time; the report gives the medians and the ratio.
 
-    .venv/bin/python benchmarks/health.py [--seconds 5] [--rounds 3] [TEMPLATE[:KEY=VALUE,...] ...]
+    .venv/bin/python benchmarks/health.py [--seconds 5] [--rounds 3] [--readme] [TEMPLATE[:K=V,...]]
+
+By default every template's defaults are measured, and web2py with ``auth=yes`` (whose
+auth tables were once defined on every request). ``--readme`` writes the table into
+README.md between ``<!-- bench:health -->`` markers.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ sys.path.insert(0, str(HERE.parent / "tests" / "templates"))
 
 from bakery import Variant, bake, discover_templates  # noqa: E402
 from http_checks import serving  # noqa: E402
+from timing import write_readme  # noqa: E402
 from venvs import Workspace, cached_venv, clone_venv, find_python, project_env  # noqa: E402
 
 REQUEST = b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Forwarded-Proto: https\r\n\r\n"
@@ -103,7 +108,9 @@ def measure(spec: str, *, seconds: float, rounds: int, connections: int) -> tupl
         baked = bake(variant, Path(folder) / "bake")
         python = find_python(variant.chosen.get("python_version", "3.11"))
         assert python, "no Python for the bake"
-        cached = cached_venv(baked.path / "pyproject.toml", python=python, template=variant.template)
+        cached = cached_venv(
+            baked.path / "pyproject.toml", python=python, template=variant.template
+        )
         venv = clone_venv(cached, Path(folder) / "venv")
         env = {**project_env(venv, baked.path), "WEB_CONCURRENCY": "2"}
         space = Workspace(baked, baked.path, venv, env)
@@ -118,9 +125,7 @@ def measure(spec: str, *, seconds: float, rounds: int, connections: int) -> tupl
                 log = Path(folder) / f"{kind}.log"
                 with serving(serve, cwd=baked.path, env=run_env, log=log) as server:
                     requests_per_second(server.url, seconds=1, connections=connections)  # warm
-                    rate = requests_per_second(
-                        server.url, seconds=seconds, connections=connections
-                    )
+                    rate = requests_per_second(server.url, seconds=seconds, connections=connections)
                     samples[kind].append(rate)
         return statistics.median(samples["project"]), statistics.median(samples["bare"])
 
@@ -131,21 +136,28 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=5)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--readme", action="store_true", help="write the table into README.md")
     parser.add_argument("templates", nargs="*")
     args = parser.parse_args()
-    specs = args.templates or [t.name for t in discover_templates()]
+    specs = args.templates or [*(t.name for t in discover_templates()), "web2py:auth=yes"]
     load = os.getloadavg()[0]
-    print(
+    lines = [
         f"GET /health, WEB_CONCURRENCY=2, {args.connections} keep-alive clients, "
-        f"{args.seconds:g} s x {args.rounds} alternating rounds, median; load {load:.1f}"
-    )
-    print("| template | project req/s | bare app req/s | ratio |")
-    print("|---|---|---|---|")
+        f"{args.seconds:g} s x {args.rounds} alternating rounds, median; load {load:.1f} "
+        f"at the start ({time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores). Goal: >= 0.8x.",
+        "",
+        "| template | project req/s | bare app req/s | ratio |",
+        "|---|---|---|---|",
+    ]
+    print("\n".join(lines), flush=True)
     for spec in specs:
         ours, bare = measure(
             spec, seconds=args.seconds, rounds=args.rounds, connections=args.connections
         )
-        print(f"| {spec} | {ours:.0f} | {bare:.0f} | {ours / bare:.2f}x |", flush=True)
+        lines.append(f"| {spec} | {ours:.0f} | {bare:.0f} | {ours / bare:.2f}x |")
+        print(lines[-1], flush=True)
+    if args.readme:
+        write_readme("health", "\n".join(lines))
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ def _program(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.process
 @pytest.mark.parametrize(
     "args",
     [["list", "--json"], ["info", "django", "--json"], ["info", "--json", "tornado"]],
@@ -40,6 +41,7 @@ def test_the_quick_path_prints_what_typer_prints_and_imports_no_typer(
     assert output + "\n" == runner.invoke(app, args).stdout
 
 
+@pytest.mark.process
 def test_an_error_on_the_quick_path_is_one_line_and_the_exit_code(runner: CliRunner) -> None:
     done = _program("info", "djngo")
     assert done.returncode == 2

@@ -107,6 +107,7 @@ def test_now_formats_as_arrow_formats(zone: str, form: str) -> None:
     assert Moment(moment, zone).shift(days=1).strftime(form) == shifted
 
 
+@pytest.mark.process
 def test_a_render_of_utc_years_loads_no_arrow(mini: Template, tmp_path: Path) -> None:
     code = (
         "import sys, importlib.util\n"
@@ -125,6 +126,7 @@ def test_a_render_of_utc_years_loads_no_arrow(mini: Template, tmp_path: Path) ->
     assert _python(code) == ["_Deferred"]
 
 
+@pytest.mark.process
 def test_a_deferred_module_is_the_real_one_at_first_use() -> None:
     code = (
         "import sys\n"
@@ -139,6 +141,7 @@ def test_a_deferred_module_is_the_real_one_at_first_use() -> None:
     assert _python(code) == ["1970", "module", "module"]
 
 
+@pytest.mark.process
 def test_cookiecutter_is_imported_without_a_metadata_lookup_and_keeps_its_version() -> None:
     code = (
         "import sys\n"
@@ -153,6 +156,7 @@ def test_cookiecutter_is_imported_without_a_metadata_lookup_and_keeps_its_versio
     assert _python(code) == ["False", "True"]
 
 
+@pytest.mark.process
 def test_an_unknown_package_init_runs_as_usual() -> None:
     code = (
         "import sys\n"

@@ -21,7 +21,7 @@ ROOT = Path(tempfile.mkdtemp(prefix="bare-web2py-"))
 (ROOT / "routes.py").write_text(
     "default_application = 'bare'\nroutes_in = (('/health', '/bare/default/health'),)\n"
 )
-os.environ["web2py_path"] = str(ROOT)
+os.environ["web2py_path"] = str(ROOT)  # noqa: SIM112 (web2py reads this lowercase name)
 
 from gluon.settings import global_settings  # noqa: E402
 
