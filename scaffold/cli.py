@@ -203,76 +203,87 @@ def recommend_command(
         ui.show_ranking(recommendation)
 
 
+Framework = Annotated[
+    str | None,
+    typer.Option(
+        "--framework", "-f", metavar="FRAMEWORK", help="Generate this framework's starter."
+    ),
+]
+Auto = Annotated[
+    bool, typer.Option("--auto", help="Generate the top recommendation without asking.")
+]
+Options = Annotated[
+    list[str] | None,
+    typer.Option("--option", "-o", metavar="KEY=VALUE", help="Set a template option."),
+]
+OutputDir = Annotated[
+    Path, typer.Option("--output-dir", metavar="DIR", help="Folder to create the project in.")
+]
+Force = Annotated[
+    bool,
+    typer.Option(
+        "--force", help="Generate into a non-empty folder: add missing files, keep yours."
+    ),
+]
+DryRun = Annotated[bool, typer.Option("--dry-run", help="Show the files that would be written.")]
+Git = Annotated[bool, typer.Option("--git/--no-git", help="Create a git repository.")]
+Install = Annotated[
+    bool, typer.Option("--install", help="Create .venv and install the project into it.")
+]
+TemplateSource = Annotated[
+    str | None,
+    typer.Option(
+        "--template",
+        metavar="SOURCE",
+        help="Any cookiecutter template: a folder, git URL, zip, gh:/gl:/bb: name.",
+    ),
+]
+Checkout = Annotated[
+    str | None,
+    typer.Option("--checkout", metavar="REF", help="Branch, tag or commit of --template."),
+]
+Directory = Annotated[
+    str | None,
+    typer.Option("--directory", metavar="DIR", help="Folder of --template holding the template."),
+]
+Trust = Annotated[
+    bool, typer.Option("--trust", help="Run --template's hooks and extensions (its code).")
+]
+NoHooks = Annotated[
+    bool, typer.Option("--no-hooks", help="Render --template without running its code.")
+]
+
+
 @app.command()
 @handled
 def new(
-    name: Annotated[str, typer.Argument(help="Project name, e.g. my-app.")],
-    framework: Annotated[
-        str | None, typer.Option("--framework", "-f", help="Generate this framework's starter.")
-    ] = None,
-    auto: Annotated[
-        bool, typer.Option("--auto", help="Generate the top recommendation without asking.")
-    ] = False,
+    name: Annotated[str, typer.Argument(metavar="NAME", help="Project name, e.g. my-app.")],
+    framework: Framework = None,
+    auto: Auto = False,
     answer: AnswerFlag = None,
     answers: AnswersFile = None,
-    option: Annotated[
-        list[str] | None,
-        typer.Option("--option", "-o", metavar="KEY=VALUE", help="Set a template option."),
-    ] = None,
-    output_dir: Annotated[
-        Path, typer.Option("--output-dir", help="Folder to create the project in.")
-    ] = Path("."),
-    force: Annotated[
-        bool,
-        typer.Option(
-            "--force",
-            help="Generate into a non-empty folder: add missing files, keep yours.",
-        ),
-    ] = False,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Show the files that would be written.")
-    ] = False,
+    option: Options = None,
+    output_dir: OutputDir = Path("."),
+    force: Force = False,
+    dry_run: DryRun = False,
     no_input: NoInput = False,
     all_questions: AllQuestions = False,
-    git: Annotated[bool, typer.Option("--git/--no-git", help="Create a git repository.")] = True,
-    install: Annotated[
-        bool, typer.Option("--install", help="Create .venv and install the project into it.")
-    ] = False,
+    git: Git = True,
+    install: Install = False,
     as_json: JsonFlag = False,
-    template_source: Annotated[
-        str | None,
-        typer.Option(
-            "--template",
-            metavar="SOURCE",
-            help="Any cookiecutter template: a folder, git URL, zip, gh:/gl:/bb: name.",
-        ),
-    ] = None,
-    checkout: Annotated[
-        str | None, typer.Option("--checkout", help="Branch, tag or commit of --template.")
-    ] = None,
-    directory: Annotated[
-        str | None, typer.Option("--directory", help="Folder of --template holding the template.")
-    ] = None,
-    trust: Annotated[
-        bool, typer.Option("--trust", help="Run --template's hooks and extensions (its code).")
-    ] = False,
-    no_hooks: Annotated[
-        bool, typer.Option("--no-hooks", help="Render --template without running its code.")
-    ] = False,
+    template_source: TemplateSource = None,
+    checkout: Checkout = None,
+    directory: Directory = None,
+    trust: Trust = False,
+    no_hooks: NoHooks = False,
 ) -> None:
     """Generate a starter project, for a framework you name or the one recommended."""
     from scaffold import api
     from scaffold.names import validate_name
 
     validate_name(name)
-    _check_new_flags(
-        framework,
-        auto,
-        template_source,
-        answer or answers,
-        trust or no_hooks,
-        checkout or directory,
-    )
+    answered, code_flag, source_flag = answer or answers, trust or no_hooks, checkout or directory
+    _check_new_flags(framework, auto, template_source, answered, code_flag, source_flag)
     options = _pairs(option or [], "-o")
     interactive = not no_input and ui.is_interactive()
     common = {"options": options, "output_dir": output_dir, "force": force, "dry_run": dry_run}

@@ -104,14 +104,19 @@ def test_control_characters_and_undecodable_bytes_are_refused(name: str) -> None
         ("", "The project name is empty. Give a name such as my-app."),
         ("a/b", "parent folder with --output-dir."),
         ("---", "Start with a letter and use letters, digits, spaces, - or _, e.g. my-app."),
-        ("a\x07b", 'The project name "a'),
     ],
-    ids=["empty", "path", "no-letters", "control-character"],
+    ids=["empty", "path", "no-letters"],
 )
-def test_each_refusal_says_what_to_do_instead(name: str, says: str) -> None:
+def test_each_refusal_ends_with_what_to_do_instead(name: str, says: str) -> None:
     with pytest.raises(InvalidNameError) as caught:
         validate_name(name)
-    assert says in str(caught.value)
+    assert str(caught.value).endswith(says)
+
+
+def test_a_refused_control_character_is_named_not_printed() -> None:
+    with pytest.raises(InvalidNameError) as caught:
+        validate_name("a\x07b")
+    assert str(caught.value).startswith('The project name "a')
 
 
 def test_the_longest_name_accepted_is_max_length() -> None:
