@@ -29,7 +29,7 @@ class Pair:
 
     label: str
     ours: Sequence[str]
-    theirs: Sequence[str]
+    theirs: Sequence[str] | None  # None: scaffold's command alone, against its goal
     before: Callable[[], None] | None = None
     goal: str = ""
 
@@ -46,7 +46,14 @@ class Timing:
 
     def row(self) -> str:
         """Return the pair's Markdown table row: medians, min-max and the ratios of medians."""
-        ours, theirs = statistics.median(self.ours), statistics.median(self.theirs)
+        ours = statistics.median(self.ours)
+        if not self.theirs:
+            cpu = statistics.median(self.ours_cpu)
+            return (
+                f"| {self.pair.label} | {_spread(self.ours)} | not run | - | - "
+                f"| {1000 * cpu:.0f} ms CPU | {self.pair.goal} |"
+            )
+        theirs = statistics.median(self.theirs)
         cpu = statistics.median(self.ours_cpu) / statistics.median(self.theirs_cpu)
         return (
             f"| {self.pair.label} | {_spread(self.ours)} | {_spread(self.theirs)} "
@@ -76,12 +83,12 @@ def run_once(
 
 def time_pair(pair: Pair, *, runs: int) -> Timing:
     """Time ``pair`` alternately (ours, theirs, theirs, ours, ...) after one warm-up each."""
-    run_once(pair.ours, pair.before)
-    run_once(pair.theirs, pair.before)
     ours: list[tuple[float, float]] = []
     theirs: list[tuple[float, float]] = []
+    order = [(pair.ours, ours), *([(pair.theirs, theirs)] if pair.theirs else [])]
+    for command, _ in order:
+        run_once(command, pair.before)
     for attempt in range(runs):
-        order = [(pair.ours, ours), (pair.theirs, theirs)]
         for command, samples in order if attempt % 2 == 0 else reversed(order):
             samples.append(run_once(command, pair.before))
     return Timing(
@@ -190,9 +197,13 @@ def scratch() -> Iterator[tuple[Path, Callable[[], None]]]:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def arguments(doc: str | None, runs: int) -> argparse.Namespace:
-    """Parse the options every benchmark takes."""
+def arguments(
+    doc: str | None, runs: int, extra: Callable[[argparse.ArgumentParser], object] | None = None
+) -> argparse.Namespace:
+    """Parse the options every benchmark takes, and those ``extra`` adds."""
     parser = argparse.ArgumentParser(description=doc)
+    if extra:
+        extra(parser)
     parser.add_argument("--runs", type=int, default=runs, help="alternating pairs per command")
     parser.add_argument("--rebuild", action="store_true", help="rebuild the wheel venv first")
     parser.add_argument("--readme", action="store_true", help="write the table into README.md")
