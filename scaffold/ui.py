@@ -64,35 +64,43 @@ def _escape(text: str) -> str:
     return escape(text)
 
 
-def _option_text(template: Template) -> str:
-    """Return the template's choice options, one per line: ``name: default, other``."""
-    return "\n".join(
-        f"{option.name}: {', '.join(option.choices)}"
-        for option in template.options
-        if option.choices
-    )
+def _choices(option: Any) -> str:
+    """Return ``name: default, other, ...`` for a choice option."""
+    return f"{option.name}: {', '.join(option.choices)}"
+
+
+def _wrapped(text: str, *, first: str = "", rest: str = "") -> str:
+    """Return ``text`` wrapped to the terminal's width, markup escaped, after the prefixes."""
+    import textwrap
+
+    width = max(out().width, 60) - 1
+    return _escape(textwrap.fill(text, width=width, initial_indent=first, subsequent_indent=rest))
 
 
 def show_templates(rows: Sequence[tuple[Template, Framework | None]]) -> None:
-    """Print the table of templates with their frameworks' profile and options."""
-    from rich.table import Table
+    """Print each template with its kind and summary, then the options only it has.
 
-    table = Table(title="Templates", title_justify="left", show_lines=True)
-    table.add_column("name", no_wrap=True)
-    table.add_column("title", no_wrap=True)
-    table.add_column("kind", no_wrap=True)
-    table.add_column("summary", ratio=1)
-    table.add_column("options (first is the default)", ratio=1, overflow="fold")
-    for template, framework in rows:
-        table.add_row(
-            template.name,
-            framework.title if framework else template.name,
-            framework.kind if framework else "",
-            _escape(framework.summary) if framework else "",
-            _escape(_option_text(template)),
-        )
-    out().print(table)
-    out().print(
+    The options that every template has, with the same choices, are said once at the end.
+    """
+    options = [[_choices(o) for o in template.options if o.choices] for template, _ in rows]
+    common = set.intersection(*map(set, options)) if len(options) > 1 else set()
+    name_width = max((len(template.name) for template, _ in rows), default=0) + 2
+    kind_width = len("full-stack") + 2
+    indent = " " * (name_width + kind_width)
+    console = out()
+    console.print("[bold]Templates[/] (the first choice of an option is its default)")
+    for (template, framework), own in zip(rows, options, strict=True):
+        kind = framework.kind if framework else ""
+        summary = framework.summary if framework else template.name
+        head = f"{template.name:<{name_width}}{kind:<{kind_width}}"
+        console.print(_wrapped(summary, first=head, rest=indent))
+        for line in own:
+            if line not in common:
+                console.print(_wrapped(line, first=indent, rest=indent + "  "))
+    if common:
+        shared = [line for line in options[0] if line in common]
+        console.print(_wrapped(f"Every template: {'; '.join(shared)}."))
+    console.print(
         "[dim]Free-text options (description, author_name, ...) and more: scaffold info NAME. "
         "Start: scaffold new NAME --framework NAME.[/]"
     )

@@ -56,10 +56,23 @@ def test_list_json_describes_each_template(runner: CliRunner, mini_root: Path) -
     }
 
 
-def test_list_table_shows_the_options(runner: CliRunner, mini_root: Path) -> None:
+def test_list_shows_a_single_templates_options(runner: CliRunner, mini_root: Path) -> None:
     result = runner.invoke(app, ["list"])
     assert result.exit_code == 0
     assert "mini" in result.stdout and "database: sqlite, postgresql, none" in result.stdout
+    assert "Every template" not in result.stdout
+
+
+def test_list_gives_a_line_per_template_and_shared_options_once(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["list"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    for name, kind in (("django", "full-stack"), ("flask", "micro"), ("web2py", "full-stack")):
+        assert any(line.split()[:2] == [name, kind] for line in lines if line.strip()), name
+    assert result.stdout.count("license: MIT") == 1
+    assert result.stdout.count("rest_api: none, drf") == 1  # only Django has it
+    shared = next(line for line in lines if line.startswith("Every template: "))
+    assert "python_version: 3.11, 3.12, 3.13" in shared and "rest_api" not in shared
 
 
 def test_info_json_gives_the_article_profile(runner: CliRunner) -> None:

@@ -1,6 +1,10 @@
-"""A bare Tornado app answering /health on $WEB_CONCURRENCY processes, for the benchmark."""
+"""A bare Tornado app answering /health on $WEB_CONCURRENCY processes, for the benchmark.
+
+Logging is set up as the template's server sets it, so Tornado's access log is on in both.
+"""
 
 import asyncio
+import logging
 import os
 
 import tornado.httpserver
@@ -27,6 +31,10 @@ async def serve(sockets: list) -> None:
 
 
 if __name__ == "__main__":
+    logging.basicConfig(
+        level=logging.INFO,
+        format="%(asctime)s [%(process)d] %(levelname)s %(name)s: %(message)s",
+    )
     sockets = tornado.netutil.bind_sockets(int(os.environ["PORT"]), os.environ["HOST"])
     tornado.process.fork_processes(int(os.environ.get("WEB_CONCURRENCY", "2")))
     asyncio.run(serve(sockets))

@@ -42,6 +42,20 @@ def test_health(client: Client) -> None:
     assert response.json() == {"status": "ok"}
 
 
+def test_health_is_answered_before_sessions_users_and_messages(client: Client) -> None:
+    response = client.get("/health")
+    assert response.status_code == 200
+    request = response.wsgi_request
+    assert not any(hasattr(request, name) for name in ("session", "user", "_messages"))
+    assert not response.cookies
+    assert_security_headers(response)
+
+
+def test_health_takes_only_get_and_head(client: Client) -> None:
+    assert client.head("/health").status_code == 200
+    assert client.post("/health").status_code == 405
+
+
 def test_unknown_route_is_404(client: Client) -> None:
     assert client.get("/no/such/page").status_code == 404
 
