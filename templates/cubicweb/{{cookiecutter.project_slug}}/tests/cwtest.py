@@ -3,7 +3,7 @@
 from cubicweb.pyramid.test import PyramidCWTest
 from pyramid.config import Configurator
 
-from cubicweb_{{ cookiecutter.package_name }}.security import (
+from cubicweb_{{ cookiecutter.__cube }}.security import (
     DEBUG_SETTING,
     SECRET_KEY_SETTING,
     configure_csrf,

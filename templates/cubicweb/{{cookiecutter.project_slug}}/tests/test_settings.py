@@ -6,13 +6,13 @@ from types import SimpleNamespace
 import pytest
 from pyramid.response import Response
 
-from cubicweb_{{ cookiecutter.package_name }}.security import (
+from cubicweb_{{ cookiecutter.__cube }}.security import (
     ALLOW_HTTP_SETTING,
     DEBUG_SETTING,
     HSTS_SECONDS_SETTING,
     security_headers_tween_factory,
 )
-from cubicweb_{{ cookiecutter.package_name }}.settings import (
+from cubicweb_{{ cookiecutter.__cube }}.settings import (
     CUBE,
     ConfigError,
     Settings,

@@ -1,4 +1,4 @@
-"""The project's commands: ``python -m cubicweb_{{ cookiecutter.package_name }} COMMAND``.
+"""The project's commands: ``python -m cubicweb_{{ cookiecutter.__cube }} COMMAND``.
 
 - ``setup``: create the instance and its database when missing (idempotent).
 - ``dev``: ``setup``, then the development server (waitress, reloading on code changes).
@@ -12,7 +12,7 @@ import sys
 
 from .settings import ConfigError, Settings, prepare_environment
 
-PACKAGE = "cubicweb_{{ cookiecutter.package_name }}"
+PACKAGE = "cubicweb_{{ cookiecutter.__cube }}"
 
 
 def _prepare(*, require_secret: bool = False) -> Settings:

@@ -8,7 +8,7 @@ from cubicweb.server.hook import Hook
 class NormalizeItemName(Hook):
     """Strip the spaces around an item's name, and refuse a name left empty."""
 
-    __regid__ = "{{ cookiecutter.package_name }}.normalize_item_name"
+    __regid__ = "{{ cookiecutter.__cube }}.normalize_item_name"
     __select__ = Hook.__select__ & is_instance("Item")
     events = ("before_add_entity", "before_update_entity")
 

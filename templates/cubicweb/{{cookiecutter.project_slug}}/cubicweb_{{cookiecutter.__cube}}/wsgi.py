@@ -1,6 +1,6 @@
 """The WSGI application: the instance's repository behind Pyramid, built by cubicweb.pyramid.
 
-gunicorn calls ``make_app()`` in each worker (``gunicorn 'cubicweb_{{ cookiecutter.package_name }}.wsgi:make_app()'``),
+gunicorn calls ``make_app()`` in each worker (``gunicorn 'cubicweb_{{ cookiecutter.__cube }}.wsgi:make_app()'``),
 so every worker opens its own repository and database connections.
 """
 

@@ -18,7 +18,7 @@ from urllib.parse import parse_qsl, unquote
 #: The name the home page shows.
 PROJECT_NAME = {{ cookiecutter.project_name|quoted }}
 #: This cube's name: its Python package is ``cubicweb_<CUBE>``.
-CUBE = "{{ cookiecutter.package_name }}"
+CUBE = "{{ cookiecutter.__cube }}"
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000

@@ -22,12 +22,12 @@ SECURITY_HEADERS = {
 }
 
 #: Pyramid settings this cube reads (set by wsgi.make_app, or by the tests).
-SECRET_KEY_SETTING = "{{ cookiecutter.package_name }}.secret_key"
-DEBUG_SETTING = "{{ cookiecutter.package_name }}.debug"
+SECRET_KEY_SETTING = "{{ cookiecutter.__cube }}.secret_key"
+DEBUG_SETTING = "{{ cookiecutter.__cube }}.debug"
 #: "true": production over plain HTTP on your own machine (no HSTS, no Secure cookies).
-ALLOW_HTTP_SETTING = "{{ cookiecutter.package_name }}.allow_http"
+ALLOW_HTTP_SETTING = "{{ cookiecutter.__cube }}.allow_http"
 #: Strict-Transport-Security max-age in seconds (default 3600).
-HSTS_SECONDS_SETTING = "{{ cookiecutter.package_name }}.hsts_seconds"
+HSTS_SECONDS_SETTING = "{{ cookiecutter.__cube }}.hsts_seconds"
 
 Handler = Callable[[Request], Response]
 
@@ -80,7 +80,7 @@ def configure_sessions(config: Configurator) -> None:
         httponly=True,
         samesite="Strict",
         hashalg="sha512",
-        salt="{{ cookiecutter.package_name }}.session",
+        salt="{{ cookiecutter.__cube }}.session",
         timeout=3600,
         serializer=JSONSerializer(),
     )

@@ -2,8 +2,8 @@
 
 import re
 
-modname = "cubicweb_{{ cookiecutter.package_name }}"
-distname = "{{ cookiecutter.project_slug }}"
+modname = "cubicweb_{{ cookiecutter.__cube }}"
+distname = "{{ cookiecutter.__distribution }}"
 
 version = {{ cookiecutter.version|quoted }}
 # CubicWeb compares cube versions as three numbers (for migrations).
