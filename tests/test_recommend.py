@@ -68,8 +68,9 @@ def test_unknown_candidate() -> None:
 
 
 def test_no_candidate() -> None:
-    with pytest.raises(CatalogError, match="No framework to recommend"):
+    with pytest.raises(CatalogError) as raised:
         recommend({}, CATALOG, candidates=[])
+    assert str(raised.value) == "No framework to recommend: the list of candidates is empty."
 
 
 def test_bad_answers_are_refused() -> None:
@@ -158,6 +159,12 @@ def test_close_call_names_the_single_answer_that_flips_the_top_two() -> None:
     }
     flipped = recommend({"builtin_server": "yes", "async": "yes"}, CATALOG).top
     assert flipped.framework == "aiohttp"
+
+
+def test_a_close_call_between_two_candidates_only() -> None:
+    close = recommend({"builtin_server": "yes"}, CATALOG, candidates=["cherrypy", "aiohttp"])
+    assert close.close_call is not None
+    assert close.close_call.flips == (("async", "yes"),)
 
 
 def test_close_call_flips_may_take_back_an_answer() -> None:

@@ -163,3 +163,77 @@ def test_only_what_an_import_can_reach_is_reserved(tmp_path: Path) -> None:
     reserved = load_template(tmp_path).reserved_names
     assert {"docs", "migrations", "manage", "tasks"} <= reserved
     assert not {"readme", "license", "dockerfile", "pyproject", "env", ""} & reserved
+
+
+def _template_with(tmp_path: Path, **config: object) -> Path:
+    """Write a template folder whose cookiecutter.json has the commands and ``config``."""
+    commands = {f"__{key}_command": "true" for key in COMMAND_KEYS}
+    folder = tmp_path / "tpl"
+    folder.mkdir()
+    text = json.dumps({"project_name": "P", **commands, **config}, ensure_ascii=False)
+    (folder / "cookiecutter.json").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_options_carry_their_prompt_default_and_choices(tmp_path: Path) -> None:
+    folder = _template_with(
+        tmp_path,
+        database=["sqlite", "postgresql"],
+        author_name="Zoë",
+        project_slug="{{ cookiecutter.project_name|slugify }}",
+        _hidden="x",
+        __prompts__={"database": "Database", "author_name": "Author"},
+    )
+    options = {o.name: o for o in load_template(folder).options}
+    assert set(options) == {"database", "author_name"}, "derived and private keys are not options"
+    database, author = options["database"], options["author_name"]
+    assert (database.default, database.choices, database.prompt) == (
+        "sqlite",
+        ("sqlite", "postgresql"),
+        "Database",
+    )
+    assert (author.default, author.choices, author.prompt) == ("Zoë", (), "Author")
+
+
+def test_an_option_without_a_prompt_has_an_empty_one(tmp_path: Path) -> None:
+    (option,) = load_template(_template_with(tmp_path, ci=["github", "none"])).options
+    assert option.prompt == ""
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ([], "ci: a choice must be a non-empty list of strings"),
+        (["github", 3], "ci: a choice must be a non-empty list of strings"),
+        (3, "ci: options are strings or lists of strings"),
+    ],
+    ids=["empty", "not-strings", "a-number"],
+)
+def test_a_bad_option_names_the_file_and_the_key(
+    tmp_path: Path, value: object, message: str
+) -> None:
+    folder = _template_with(tmp_path, ci=value)
+    with pytest.raises(CatalogError) as raised:
+        load_template(folder)
+    assert str(raised.value) == f"{folder / 'cookiecutter.json'}: {message}"
+
+
+def test_the_content_hash_ignores_bytecode_caches(mini: Template, tmp_path: Path) -> None:
+    import shutil
+
+    copy = tmp_path / "mini"
+    shutil.copytree(mini.path, copy)
+    (copy / "hooks" / "__pycache__").mkdir(parents=True, exist_ok=True)
+    (copy / "hooks" / "__pycache__" / "x.cpython-311.pyc").write_bytes(b"\0compiled")
+    assert load_template(copy).content_hash() == mini.content_hash()
+
+
+def test_the_bundled_templates_are_found_by_any_case_of_their_name() -> None:
+    from scaffold.template import template_named, templates_root
+
+    assert templates_root().name == "templates"
+    assert (templates_root() / "flask" / "cookiecutter.json").is_file()
+    found = template_named(" Flask ")
+    assert found is not None and found.name == "flask"
+    assert find_template("DJANGO").name == "django"
+    assert template_named("_shared") is None and template_named("nope") is None
