@@ -221,3 +221,35 @@ def test_a_staging_folder_left_by_a_killed_run_is_swept(mini: Template, tmp_path
     (alive / "owner.pid").write_text(str(os.getppid()))
     _generate(mini, tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == [alive.name, "demo"]
+
+
+def test_the_plan_of_force_says_each_files_fate(mini: Template, project: Path) -> None:
+    (project / "README.md").write_text("mine\n", encoding="utf-8")
+    rendered = sorted(p.relative_to(project).as_posix() for p in project.rglob("*") if p.is_file())
+    removed = next(rel for rel in rendered if rel not in {"README.md", PROVENANCE_FILE})
+    (project / removed).unlink()
+    result = _generate(mini, project.parent, force=True, dry_run=True)
+    plan = result.plan
+    assert plan.fresh is False
+    assert plan.action("README.md") == "keep", "a file the user changed is kept"
+    assert plan.action(removed) == "add", "a missing file is added back"
+    untouched = set(rendered) - {"README.md", removed, PROVENANCE_FILE}
+    assert set(plan.replace) == untouched, "files as scaffold wrote them are rewritten"
+    assert {plan.action(rel) for rel in untouched} == {"replace"}
+    assert plan.to_dict() == {
+        "fresh": False,
+        "add": list(plan.add),
+        "replace": list(plan.replace),
+        "keep": list(plan.keep),
+    }
+    assert removed in plan.to_dict()["add"] and "README.md" in plan.to_dict()["keep"]
+    assert plan.written == tuple(sorted((*plan.add, *plan.replace)))
+
+
+def test_the_plan_of_a_new_folder_adds_everything(mini: Template, tmp_path: Path) -> None:
+    result = _generate(mini, tmp_path, dry_run=True)
+    plan = result.plan
+    assert plan.fresh is True and plan.replace == () and plan.keep == ()
+    assert plan.to_dict()["fresh"] is True and plan.to_dict()["add"] == list(plan.add)
+    assert {plan.action(rel) for rel in plan.add} == {"add"}
+    assert not (tmp_path / "demo").exists(), "a dry run writes nothing"
