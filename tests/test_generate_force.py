@@ -192,8 +192,14 @@ def test_a_target_created_meanwhile_by_another_run_is_exit_3(
         return decided
 
     monkeypatch.setattr(pipeline, "plan", racing)
-    with pytest.raises(TargetExistsError, match="appeared while"):
+    with pytest.raises(TargetExistsError) as raised:
         _generate(mini, tmp_path)
+    target = tmp_path / "demo"
+    assert raised.value.path == target
+    assert str(raised.value) == (
+        f"{target} appeared while the project was being generated (another run?). "
+        "Nothing was written; choose another name or run again with --force."
+    )
     assert [p.name for p in (tmp_path / "demo").iterdir()] == ["theirs.txt"]
     assert [p.name for p in tmp_path.iterdir()] == ["demo"]
 
