@@ -88,3 +88,33 @@ def test_an_invalid_data_file_is_never_cached(cache_home: Path, data: Path) -> N
         with pytest.raises(CatalogError, match="invalid TOML"):
             load_catalog_in(data)
     assert not list((cache_home / "catalog").glob("*.json"))
+
+
+def test_without_xdg_cache_home_the_cache_is_under_the_home_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert cache.cache_dir() == tmp_path / ".cache" / "scaffold"
+
+
+def test_an_entry_is_kept_as_readable_json_and_served_without_building(cache_home: Path) -> None:
+    built: list[int] = []
+
+    def build() -> dict[str, str]:
+        built.append(1)
+        return {"title": "Café"}
+
+    assert cache.derived("demo", [b"source"], build) == {"title": "Café"}
+    (entry,) = (cache_home / "demo").glob("*.json")
+    assert entry.read_text(encoding="utf-8") == '{"title": "Café"}'
+    assert cache.derived("demo", [b"source"], build) == {"title": "Café"}
+    assert built == [1], "the second call is served from the entry"
+    assert cache.derived("other", [b"source"], build) == {"title": "Café"}
+    assert built == [1, 1], "another kind of entry is another entry"
+
+
+def test_a_value_json_cannot_hold_is_returned_and_not_cached(cache_home: Path) -> None:
+    value = {"when": object()}
+    assert cache.derived("demo", [b"x"], lambda: value) is value
+    assert not list((cache_home / "demo").glob("*.json"))
