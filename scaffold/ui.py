@@ -78,7 +78,7 @@ def _wrapped(text: str, *, first: str = "", rest: str = "") -> str:
 
 
 def show_templates(rows: Sequence[tuple[Template, Framework | None]]) -> None:
-    """Print each template with its kind and summary, then the options only it has.
+    """Print each template with its kind, title and summary, then the options only it has.
 
     The options that every template has, with the same choices, are said once at the end.
     """
@@ -91,7 +91,7 @@ def show_templates(rows: Sequence[tuple[Template, Framework | None]]) -> None:
     console.print("[bold]Templates[/] (the first choice of an option is its default)")
     for (template, framework), own in zip(rows, options, strict=True):
         kind = framework.kind if framework else ""
-        summary = framework.summary if framework else template.name
+        summary = f"{framework.title}: {framework.summary}" if framework else template.name
         head = f"{template.name:<{name_width}}{kind:<{kind_width}}"
         console.print(_wrapped(summary, first=head, rest=indent))
         for line in own:

@@ -70,6 +70,7 @@ def test_list_gives_a_line_per_template_and_shared_options_once(runner: CliRunne
     for name, kind in (("django", "full-stack"), ("flask", "micro"), ("web2py", "full-stack")):
         assert any(line.split()[:2] == [name, kind] for line in lines if line.strip()), name
     text = " ".join(result.stdout.split())  # whatever the width the lines were wrapped to
+    assert "Django: The full-stack web framework" in text, "each template's title"
     assert text.count("license: MIT") == 1
     assert text.count("rest_api: none, drf") == 1  # only Django has it
     shared = text.partition("Every template: ")[2].partition("Free-text options")[0]
