@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from scaffold.catalog import Framework, Question
     from scaffold.generate import Result
     from scaffold.recommend import CloseCall, Ranked, Recommendation
-    from scaffold.template import Template
+    from scaffold.template import Option, Template
     from scaffold.update import UpdateResult
 
 
@@ -64,16 +64,15 @@ def _escape(text: str) -> str:
     return escape(text)
 
 
-def _choices(option: Any) -> str:
+def _choices(option: Option) -> str:
     """Return ``name: default, other, ...`` for a choice option."""
     return f"{option.name}: {', '.join(option.choices)}"
 
 
-def _wrapped(text: str, *, first: str = "", rest: str = "") -> str:
-    """Return ``text`` wrapped to the terminal's width, markup escaped, after the prefixes."""
+def _wrapped(text: str, width: int, *, first: str = "", rest: str = "") -> str:
+    """Return ``text`` wrapped to ``width`` columns, markup escaped, after the prefixes."""
     import textwrap
 
-    width = max(out().width, 60) - 1
     return _escape(textwrap.fill(text, width=width, initial_indent=first, subsequent_indent=rest))
 
 
@@ -88,18 +87,19 @@ def show_templates(rows: Sequence[tuple[Template, Framework | None]]) -> None:
     kind_width = len("full-stack") + 2
     indent = " " * (name_width + kind_width)
     console = out()
+    width = max(console.width, 60) - 1
     console.print("[bold]Templates[/] (the first choice of an option is its default)")
     for (template, framework), own in zip(rows, options, strict=True):
         kind = framework.kind if framework else ""
         summary = f"{framework.title}: {framework.summary}" if framework else template.name
         head = f"{template.name:<{name_width}}{kind:<{kind_width}}"
-        console.print(_wrapped(summary, first=head, rest=indent))
+        console.print(_wrapped(summary, width, first=head, rest=indent))
         for line in own:
             if line not in common:
-                console.print(_wrapped(line, first=indent, rest=indent + "  "))
+                console.print(_wrapped(line, width, first=indent, rest=indent + "  "))
     if common:
         shared = [line for line in options[0] if line in common]
-        console.print(_wrapped(f"Every template: {'; '.join(shared)}."))
+        console.print(_wrapped(f"Every template: {'; '.join(shared)}.", width))
     console.print(
         "[dim]Free-text options (description, author_name, ...) and more: scaffold info NAME. "
         "Start: scaffold new NAME --framework NAME.[/]"

@@ -22,7 +22,7 @@ HARNESS = Path(__file__).resolve().parent.parent / "tests" / "templates"
 sys.path.insert(0, str(HARNESS))
 
 from bakery import TEMPLATES_DIR, bake, discover_templates, variants  # noqa: E402
-from venvs import MODULE_LISTING, constraints, find_python, requirements, run  # noqa: E402
+from venvs import MODULE_LISTING, find_python, install_requirements, run  # noqa: E402
 
 
 def installed_modules(pyproject: Path, python: Path) -> set[str]:
@@ -32,19 +32,7 @@ def installed_modules(pyproject: Path, python: Path) -> set[str]:
         uv = [sys.executable, "-m", "uv"]
         made = run([*uv, "venv", "--quiet", "--seed", "--python", python, venv])
         assert made.returncode == 0, made.stderr
-        done = run(
-            [
-                *uv,
-                "pip",
-                "install",
-                "--quiet",
-                "--python",
-                venv / "bin/python",
-                *constraints(pyproject),
-                *requirements(pyproject),
-            ]
-        )
-        assert done.returncode == 0, done.stderr
+        install_requirements(venv, pyproject)
         listed = run([venv / "bin" / "python", "-c", MODULE_LISTING])
         return set(json.loads(listed.stdout))
 
