@@ -154,6 +154,7 @@ def cache_key(pyproject: Path, *, python: Interpreter, template: str) -> str:
     lock = pyproject.with_name(LOCK)
     payload = {
         "python": python.version,
+        "bytecode": "compiled",  # venvs built before --compile-bytecode are not reused
         "template": template,
         "lock": lock.read_text(encoding="utf-8") if lock.is_file() else None,
         "dependencies": anonymous(project.get("dependencies", [])),
@@ -196,12 +197,18 @@ def cached_venv(pyproject: Path, *, python: Interpreter, template: str) -> Path:
 
 
 def install_requirements(venv: Path, pyproject: Path) -> None:
-    """Install a project's dependencies and ``dev`` extra into ``venv``, at its lock's versions."""
+    """Install a project's dependencies and ``dev`` extra into ``venv``, at its lock's versions.
+
+    Compiled to bytecode once here: every process of the project's tests and servers would
+    otherwise compile what it imports again (``PYTHONDONTWRITEBYTECODE`` is often set in CI),
+    which made each run of Dash or CubicWeb tests about 40% slower.
+    """
     python = venv / "bin" / "python"
     _uv(
         "pip",
         "install",
         "--quiet",
+        "--compile-bytecode",
         "--python",
         python,
         *constraints(pyproject),
