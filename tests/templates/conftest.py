@@ -89,6 +89,7 @@ def workspace(
 ) -> Iterator[Workspace]:
     """Copy the bake, clone its cached venv, and install the project into the clone."""
     variant = baked.variant
+    _first_workspace_of_this_run(variant, tmp_path_factory)
     root = tmp_path_factory.mktemp(f"run-{variant.template}-{variant.label}")
     try:
         project = shutil.copytree(baked.path, root / baked.path.name)
@@ -101,6 +102,25 @@ def workspace(
         yield space
     finally:
         shutil.rmtree(root, ignore_errors=True)
+
+
+def _first_workspace_of_this_run(variant: Variant, factory: pytest.TempPathFactory) -> None:
+    """Fail if another worker installed this bake already: its tests must share one worker.
+
+    ``--dist loadgroup`` keeps them together; when it silently stops doing so (pytest 9.2 with
+    pytest-xdist 3.8, pytest-xdist#1386), every worker would install and serve the bake again.
+    """
+    base = factory.getbasetemp()
+    run_root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    marker = run_root / "workspaces" / f"{variant.template}-{variant.label}"
+    marker.parent.mkdir(exist_ok=True)
+    try:
+        marker.touch(exist_ok=False)
+    except FileExistsError:
+        pytest.fail(
+            f"{variant.id} is installed a second time in this run: its tests were spread over "
+            "several workers (run with --dist loadgroup; see the pytest pin in pyproject.toml)"
+        )
 
 
 @pytest.fixture(scope="session")

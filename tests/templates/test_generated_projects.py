@@ -59,8 +59,13 @@ LEFTOVERS = (b"{{ cookiecutter", b"cookiecutter.", b"{% raw", b"{% endraw")
 
 
 def _marks(variant: Variant) -> list[pytest.MarkDecorator]:
-    """Keep each bake's tests on one worker under ``--dist loadgroup``; tag PostgreSQL bakes."""
-    marks = [pytest.mark.xdist_group(variant.id)]
+    """Keep each bake's tests on one worker under ``--dist loadgroup``; tag PostgreSQL bakes.
+
+    The group is named without brackets: xdist takes a test id ending in "]" after its "@"
+    for a parametrized id, not a group, and would spread the bake's tests over every worker
+    (each then installing the project and starting its servers again).
+    """
+    marks = [pytest.mark.xdist_group(f"{variant.template}-{variant.label}")]
     if variant.chosen.get("database") == "postgresql":
         marks.append(pytest.mark.postgres)
     return marks
