@@ -91,7 +91,8 @@ class Repo:
 
     def is_dirty(self) -> list[str]:
         """Return the tracked paths with uncommitted changes (staged or not)."""
-        status = self.out("status", "--porcelain", "--untracked-files=no")
+        # Not ``out``: stripping would eat the first line's leading status column.
+        status = self.run("status", "--porcelain", "--untracked-files=no").stdout
         return [line[3:] for line in status.splitlines() if line.strip()]
 
     def entries(self, commit: str, paths: Sequence[str]) -> list[str]:

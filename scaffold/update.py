@@ -379,6 +379,9 @@ def _merge(
             merged = repo.run(*merge, env=identity, check=False, own_group=True)
             conflicts = tuple(repo.out("diff", "--name-only", "--diff-filter=U").splitlines())
             if merged.returncode != 0 and not conflicts:
+                # A hook (pre-merge-commit) can refuse after the merge is staged: undo it.
+                if repo.resolve("MERGE_HEAD"):
+                    repo.run("merge", "--abort", check=False)
                 _restore_ref(repo, previous_tip)
     except KeyboardInterrupt:
         raise Interrupted(

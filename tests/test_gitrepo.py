@@ -1,0 +1,189 @@
+"""The git operations update relies on, against a real repository in tmp_path."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from scaffold.errors import UsageError
+from scaffold.gitrepo import GitError, Repo
+
+
+def _git(root: Path, *args: str) -> str:
+    done = subprocess.run(
+        ["git", "-c", "user.name=Ada", "-c", "user.email=ada@example.com", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout.strip()
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Repo:
+    """A repository with one commit holding ``a.txt``."""
+    root = tmp_path / "repo"
+    root.mkdir()
+    _git(root, "init", "-q")
+    (root / "a.txt").write_text("a\n")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-qm", "first")
+    return Repo.at(root)
+
+
+def test_tree_of_names_the_commits_tree(repo: Repo) -> None:
+    assert repo.tree_of("HEAD") == _git(repo.root, "rev-parse", "HEAD^{tree}")
+
+
+def test_a_scratch_repository_creates_its_missing_object_folders(
+    repo: Repo, tmp_path: Path
+) -> None:
+    """Objects go to the new folder (made with its parents), the real store stays as it was."""
+    objects = tmp_path / "deep" / "scratch" / "objects"
+    before = _git(repo.root, "count-objects")
+    scratch = repo.scratch(objects)
+    folder = tmp_path / "render"
+    folder.mkdir()
+    (folder / "b.txt").write_text("b\n")
+    commit = scratch.snapshot(folder, parents=[repo.out("rev-parse", "HEAD")], message="m")
+    assert any(path.is_file() for path in objects.rglob("*"))
+    assert scratch.out("show", f"{commit}:b.txt") == "b"
+    assert _git(repo.root, "count-objects") == before
+    assert repo.resolve(commit) is None, "the real repository never saw the commit"
+
+
+def test_a_scratch_folder_that_exists_already_is_reused(repo: Repo, tmp_path: Path) -> None:
+    objects = tmp_path / "objects"
+    objects.mkdir()
+    scratch = repo.scratch(objects)
+    assert scratch.env["GIT_OBJECT_DIRECTORY"] == str(objects)
+
+
+def test_a_folder_inside_a_repository_is_not_its_top(repo: Repo) -> None:
+    inner = repo.root / "inner"
+    inner.mkdir()
+    with pytest.raises(UsageError, match="is not the top folder of a git repository"):
+        Repo.at(inner)
+
+
+def test_staged_changes_are_dirty_path_by_path(repo: Repo) -> None:
+    (repo.root / "a.txt").write_text("changed\n")
+    (repo.root / "b.txt").write_text("new\n")
+    (repo.root / "untracked.txt").write_text("not tracked\n")
+    _git(repo.root, "add", "a.txt", "b.txt")
+    assert repo.is_dirty() == ["a.txt", "b.txt"]
+
+
+def test_a_clean_tree_is_not_dirty(repo: Repo) -> None:
+    (repo.root / "untracked.txt").write_text("not tracked\n")
+    assert repo.is_dirty() == []
+
+
+def test_an_unstaged_change_is_dirty_by_its_full_path(repo: Repo) -> None:
+    (repo.root / "a.txt").write_text("changed\n")
+    assert repo.is_dirty() == ["a.txt"]
+
+
+def test_a_failed_git_command_says_which_and_its_last_line(repo: Repo) -> None:
+    with pytest.raises(GitError) as failed:
+        repo.run("rev-parse", "--verify", "nope")
+    assert str(failed.value) == "git rev-parse failed: fatal: Needed a single revision"
+
+
+def test_an_unchecked_failure_is_returned(repo: Repo) -> None:
+    done = repo.run("rev-parse", "--verify", "nope", check=False)
+    assert done.returncode == 128 and done.stderr.strip() == "fatal: Needed a single revision"
+
+
+def test_extra_variables_reach_git(repo: Repo) -> None:
+    ident = repo.out("var", "GIT_AUTHOR_IDENT", env={"GIT_AUTHOR_NAME": "Zed"})
+    assert ident.startswith("Zed <")
+
+
+def test_git_never_reads_the_callers_stdin(repo: Repo) -> None:
+    """A command that reads stdin gets an empty one: it cannot wait on a terminal."""
+    empty_blob = "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391"
+    assert repo.out("hash-object", "--stdin") == empty_blob
+
+
+def test_resolve_names_a_commit_or_none(repo: Repo) -> None:
+    assert repo.resolve("HEAD") == _git(repo.root, "rev-parse", "HEAD")
+    assert repo.resolve("refs/scaffold/template") is None
+    assert repo.resolve("HEAD^{tree}") is None, "a tree is not a commit"
+
+
+def test_entries_lists_the_paths_that_exist_as_mode_blob_path(repo: Repo) -> None:
+    blob = _git(repo.root, "rev-parse", "HEAD:a.txt")
+    assert repo.entries("HEAD", ["a.txt", "missing.txt"]) == [f"100644,{blob},a.txt"]
+    assert repo.entries("HEAD", ["missing.txt"]) == []
+
+
+def test_a_snapshot_commits_a_folder_and_the_carried_entries_only(
+    repo: Repo, tmp_path: Path
+) -> None:
+    folder = tmp_path / "render"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "sub" / "b.txt").write_text("b\n")
+    head = _git(repo.root, "rev-parse", "HEAD")
+    index_before = (repo.root / ".git" / "index").read_bytes()
+    carried = repo.entries("HEAD", ["a.txt"])
+    commit = repo.snapshot(folder, parents=[head], message="Render", carry=carried)
+    assert _git(repo.root, "ls-tree", "-r", "--name-only", commit).split() == [
+        "a.txt",
+        "sub/b.txt",
+    ]
+    shown = _git(repo.root, "log", "-1", "--format=%P|%an <%ae>|%cn|%s", commit)
+    assert shown == f"{head}|scaffold <scaffold@localhost>|scaffold|Render"
+    assert (repo.root / ".git" / "index").read_bytes() == index_before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["render", "repo"], "no index left"
+    assert _git(repo.root, "status", "--porcelain") == ""
+
+
+def test_a_snapshot_without_parents_is_a_root_commit(repo: Repo, tmp_path: Path) -> None:
+    folder = tmp_path / "render"
+    folder.mkdir()
+    (folder / "c.txt").write_text("c\n")
+    commit = repo.snapshot(folder, parents=[], message="m")
+    assert _git(repo.root, "log", "-1", "--format=%P", commit) == ""
+
+
+def test_a_snapshot_step_that_fails_says_which_and_leaves_no_index(
+    repo: Repo, tmp_path: Path
+) -> None:
+    folder = tmp_path / "render"
+    folder.mkdir()
+    with pytest.raises(GitError) as failed:
+        repo.snapshot(folder, parents=[], message="m", carry=["100644,nothex,x.txt"])
+    assert str(failed.value) == (
+        "git update-index failed: error: option 'cacheinfo' expects <mode>,<sha1>,<path>"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["render", "repo"]
+
+
+def test_a_folder_outside_any_repository_is_told_how_to_make_one(tmp_path: Path) -> None:
+    with pytest.raises(UsageError) as refused:
+        Repo.at(tmp_path)
+    assert str(refused.value) == (
+        f"{tmp_path} is not the top folder of a git repository: scaffold update merges with "
+        f"git. Make it one: cd {tmp_path} && git init && git add -A && "
+        "git commit -m 'Project as it is'"
+    )
+
+
+def test_without_git_the_update_says_to_install_it(
+    repo: Repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    with pytest.raises(UsageError) as refused:
+        Repo.at(repo.root)
+    assert str(refused.value) == "git was not found: scaffold update needs git. Install it."
+
+
+def test_a_repository_is_found_at_its_top_folder(repo: Repo) -> None:
+    found = Repo.at(repo.root)
+    assert found.root == repo.root.resolve() and Path(found.git).name == "git"
+    assert found.env == {}
