@@ -7,12 +7,16 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from scaffold.cli import app
+from scaffold.generate.foreign import Foreign, build_values, load, render_pristine
+from scaffold.names import validate_name
+from scaffold.sources import Source
 
 SLUG = "{{cookiecutter.project_slug}}"
 CONFIG = {
@@ -403,3 +407,57 @@ def test_checkout_takes_the_templates_tag_and_records_its_commit(
     assert not (out / "demo" / "later.txt").exists()
     record = json.loads((out / "demo" / ".scaffold.json").read_text())
     assert (record["template"]["checkout"], record["template"]["commit"]) == ("v1", tagged)
+
+
+def _foreign(template: Path) -> Foreign:
+    return load(Source(given=str(template), path=template), options={})
+
+
+def test_each_variable_is_asked_as_its_kind_with_its_default_and_choices(tmp_path: Path) -> None:
+    foreign = _foreign(write_template(tmp_path / "tpl"))
+    asked = []
+
+    def ask(key: str, label: str, kind: str, default: object, choices: tuple[str, ...]) -> object:
+        asked.append((key, label, kind, default, choices))
+        return default
+
+    build_values(foreign, validate_name("My App"), {}, trusted=False, ask=ask)
+    assert asked == [
+        ("project_slug", "project_slug", "text", "my-app", ()),
+        ("license", "Which license?", "choice", "MIT", ("MIT", "BSD-3-Clause")),
+        ("use_docker", "Docker?", "yes/no", False, ()),
+        ("year", "year", "text", "2026", ()),
+        ("description", "description", "text", "A project.", ()),
+        ("settings", "settings", "dict", {"colour": "MIT-blue", "size": "3"}, ()),
+    ]
+
+
+def test_a_pristine_render_runs_no_hook_and_records_what_made_it(tmp_path: Path) -> None:
+    where = {f"{SLUG}/where.txt": "{{ cookiecutter._output_dir }}\n", f"{SLUG}/.env": "S=1"}
+    files = {**FILES, **where}
+    template = write_template(tmp_path / "tpl", files=files)
+    (template / "hooks").mkdir()
+    (template / "hooks" / "post_gen_project.py").write_text(HOOK)
+    moment = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+    out = tmp_path / "out"
+
+    project = render_pristine(
+        _foreign(template),
+        validate_name("My App"),
+        {"license": "BSD-3-Clause"},
+        tmp_path / "into",
+        output_dir=out,
+        trust=True,
+        moment=moment,
+    )
+
+    assert project == tmp_path / "into" / "my-app"
+    assert (project / "where.txt").read_text() == f"{out}\n"
+    assert not (project / "made-by-hook.txt").exists(), "no hook runs"
+    assert not (project / ".env").exists(), "no secret file is kept"
+    record = json.loads((project / ".scaffold.json").read_text())
+    assert (record["trusted"], record["hooks_ran"]) == (True, False)
+    assert record["created"] == moment.isoformat()
+    assert record["project"] == {"name": "My App", "folder": "my-app"}
+    assert record["options"]["license"] == "BSD-3-Clause"
+    assert "where.txt" in record["files"] and ".env" not in record["files"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import json
 import os
 import signal
@@ -12,6 +14,7 @@ import pytest
 from scaffold.errors import GenerationError, Interrupted, TargetExistsError
 from scaffold.generate import PROVENANCE_FILE, generate
 from scaffold.generate import apply as apply_module
+from scaffold.generate.plan import Clash, Plan, plan, trusted_hashes
 from scaffold.names import validate_name
 from scaffold.signals import terminate_as_interrupt
 from scaffold.template import Template
@@ -259,3 +262,124 @@ def test_the_plan_of_a_new_folder_adds_everything(mini: Template, tmp_path: Path
     assert plan.to_dict()["fresh"] is True and plan.to_dict()["add"] == list(plan.add)
     assert {plan.action(rel) for rel in plan.add} == {"add"}
     assert not (tmp_path / "demo").exists(), "a dry run writes nothing"
+
+
+def _files(root: Path, files: dict[str, str]) -> Path:
+    for rel, text in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text)
+    return root
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def test_a_file_scaffold_wrote_and_nobody_changed_takes_the_new_version(tmp_path: Path) -> None:
+    rendered = _files(tmp_path / "render", {"a.txt": "new\n", "b.txt": "new\n"})
+    target = _files(tmp_path / "demo", {"a.txt": "old\n", "b.txt": "edited\n"})
+    recorded = {"files": {"a.txt": _digest("old\n"), "b.txt": _digest("old\n")}}
+    decided = plan(rendered, target, recorded=recorded)
+    assert (decided.replace, decided.keep) == (("a.txt",), ("b.txt",))
+
+
+def test_links_in_the_target_are_kept_whether_file_or_folder(tmp_path: Path) -> None:
+    rendered = _files(tmp_path / "render", {"pkg/mod.py": "x\n", "top.txt": "x\n", "new.txt": ""})
+    outside = _files(tmp_path / "outside", {"mod.py": "theirs\n", "top.txt": "theirs\n"})
+    target = tmp_path / "demo"
+    target.mkdir()
+    (target / "pkg").symlink_to(outside, target_is_directory=True)
+    (target / "top.txt").symlink_to(outside / "top.txt")
+    recorded = {"files": {"pkg/mod.py": _digest("theirs\n"), "top.txt": _digest("theirs\n")}}
+    decided = plan(rendered, target, recorded=recorded)
+    assert decided.keep == ("pkg/mod.py", "top.txt") and decided.add == ("new.txt",)
+
+
+@pytest.mark.parametrize(
+    ("existing", "rel", "reason"),
+    [
+        ({"pkg": "a file\n"}, "pkg/mod.py", "pkg is a file, not a folder"),
+        ({"pkg/mod.py/x": ""}, "pkg/mod.py", "a folder stands where the template has a file"),
+    ],
+    ids=["file-for-folder", "folder-for-file"],
+)
+def test_a_clash_says_which_path_and_why(
+    tmp_path: Path, existing: dict[str, str], rel: str, reason: str
+) -> None:
+    rendered = _files(tmp_path / "render", {"pkg/mod.py": "x\n"})
+    target = _files(tmp_path / "demo", existing)
+    with pytest.raises(Clash) as raised:
+        plan(rendered, target)
+    assert (raised.value.rel, raised.value.reason) == (rel, reason)
+    assert str(raised.value) == f"{rel}: {reason}"
+
+
+def test_a_record_is_trusted_only_for_plain_relative_paths_and_text_hashes() -> None:
+    recorded = {
+        "files": {
+            "ok.txt": "abc",
+            "sub/ok.txt": "def",
+            "../outside.txt": "abc",
+            "sub/../../outside.txt": "abc",
+            "/etc/passwd": "abc",
+            "": "abc",
+            ".env": "abc",
+            "number.txt": 5,
+        }
+    }
+    assert trusted_hashes(recorded) == {"ok.txt": "abc", "sub/ok.txt": "def"}
+
+
+def test_a_file_replaced_deep_in_the_project_is_backed_up_and_replaced(tmp_path: Path) -> None:
+    rendered = _files(tmp_path / "stage" / "render", {"a/b/c.txt": "new\n"})
+    target = _files(tmp_path / "demo", {"a/b/c.txt": "old\n"})
+    the_plan = Plan(target, fresh=False, add=(), replace=("a/b/c.txt",))
+    apply_module.apply(the_plan, rendered, b"{}\n", backup=tmp_path / "stage" / "backup")
+    assert (target / "a/b/c.txt").read_text() == "new\n"
+    assert (target / PROVENANCE_FILE).read_bytes() == b"{}\n"
+
+
+def test_a_merge_failing_while_another_program_changes_the_target_undoes_what_it_can(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever the undo cannot do (a file gone, a folder no longer empty), the rest is done."""
+    rendered = _files(tmp_path / "stage" / "render", {"new/dir/x.txt": "x\n", "z.txt": "z\n"})
+    target = _files(tmp_path / "demo", {"mine.txt": "mine\n"})
+    real_replace = os.replace
+
+    def meddled(source: Path, dest: Path) -> None:
+        if dest == target / "z.txt":
+            (target / "new" / "dir" / "x.txt").unlink()
+            (target / "new" / "theirs.txt").write_text("theirs\n")
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_replace(source, dest)
+
+    monkeypatch.setattr(apply_module, "_move", meddled)
+    the_plan = Plan(target, fresh=False, add=("new/dir/x.txt", "z.txt"))
+    with pytest.raises(GenerationError, match=r"disk is full.*left as it was"):
+        apply_module.apply(the_plan, rendered, b"{}\n", backup=tmp_path / "stage" / "backup")
+    assert _snapshot(target) == {
+        "mine.txt": b"mine\n",
+        "new": "dir",
+        "new/theirs.txt": b"theirs\n",
+    }
+
+
+def test_a_file_that_cannot_be_put_back_does_not_stop_the_others_being_restored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rendered = _files(tmp_path / "stage" / "render", {"a.txt": "new\n", "b.txt": "new\n"})
+    target = _files(tmp_path / "demo", {"a.txt": "old\n", "b.txt": "old\n"})
+    real_replace = os.replace
+
+    def refusing_b(source: Path, dest: Path) -> None:
+        if dest == target / "b.txt":
+            raise OSError(errno.EACCES, "Permission denied")
+        real_replace(source, dest)
+
+    monkeypatch.setattr(apply_module, "_move", refusing_b)
+    the_plan = Plan(target, fresh=False, add=(), replace=("a.txt", "b.txt"))
+    with pytest.raises(GenerationError, match="permission denied"):
+        apply_module.apply(the_plan, rendered, b"{}\n", backup=tmp_path / "stage" / "backup")
+    assert (target / "a.txt").read_text() == "old\n"
+    assert (tmp_path / "stage" / "backup" / "b.txt").read_text() == "old\n"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
+import importlib.util
 import shutil
 import subprocess
 import sys
@@ -17,6 +19,9 @@ from scaffold.generate.shortcuts import (
     EMPTY_FOLDER_HOOK,
     HOOK_NAME,
     Moment,
+    _VersionOnRead,
+    defer_import,
+    import_without_init,
     only_the_empty_folder_hook,
     plain_names_environment,
 )
@@ -105,6 +110,98 @@ def test_now_formats_as_arrow_formats(zone: str, form: str) -> None:
     assert Moment(moment, zone).strftime(form) == arrow.get(moment).to(zone).strftime(form)
     shifted = arrow.get(moment).to(zone).shift(days=1).strftime(form)
     assert Moment(moment, zone).shift(days=1).strftime(form) == shifted
+
+
+def test_a_deferred_module_becomes_the_real_one_at_its_first_attribute(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> None:
+    (tmp_path / "scaffold_late_module.py").write_text("VALUE = 42\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    request.addfinalizer(lambda: sys.modules.pop("scaffold_late_module", None))
+    defer_import("scaffold_late_module")
+    stand_in = sys.modules["scaffold_late_module"]
+    assert stand_in.VALUE == 42
+    real = sys.modules["scaffold_late_module"]
+    assert real is not stand_in and real.VALUE == 42
+
+
+def test_only_a_module_that_exists_and_is_not_imported_yet_is_deferred(
+    request: pytest.FixtureRequest,
+) -> None:
+    request.addfinalizer(lambda: sys.modules.pop("scaffold_no_such_module", None))
+    defer_import("scaffold_no_such_module")
+    assert "scaffold_no_such_module" not in sys.modules
+    real = sys.modules["json"]
+    defer_import("json")
+    assert sys.modules["json"] is real
+
+
+def _package(root: Path, name: str, init: str) -> str:
+    """Write package ``name`` (with a submodule) under ``root``; return its init's sha256."""
+    (root / name).mkdir()
+    (root / name / "__init__.py").write_text(init)
+    (root / name / "sub.py").write_text("VALUE = 7\n")
+    return hashlib.sha256(init.encode()).hexdigest()
+
+
+def test_a_package_whose_init_is_known_is_imported_without_running_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> None:
+    name = "scaffold_known_package"
+    digest = _package(tmp_path, name, "RAN = True\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    request.addfinalizer(lambda: [sys.modules.pop(n, None) for n in (name, f"{name}.sub")])
+    import_without_init(name, init=digest)
+    package = sys.modules[name]
+    assert not hasattr(package, "RAN"), "the __init__ did not run"
+    assert package.__file__ == str(tmp_path / name / "__init__.py")
+    assert (package.__package__, package.__spec__.name) == (name, name)
+    assert package.__loader__ is package.__spec__.loader
+    assert importlib.import_module(f"{name}.sub").VALUE == 7
+
+
+def test_a_package_whose_init_is_unknown_is_left_to_import_as_usual(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> None:
+    name = "scaffold_unknown_package"
+    _package(tmp_path, name, "RAN = True\n")
+    (tmp_path / "scaffold_plain_module.py").write_text("")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    request.addfinalizer(lambda: sys.modules.pop(name, None))
+    import_without_init(name, init="0" * 64)
+    import_without_init("scaffold_plain_module", init=hashlib.sha256(b"").hexdigest())
+    import_without_init("scaffold_no_such_package")
+    assert {name, "scaffold_plain_module", "scaffold_no_such_package"}.isdisjoint(sys.modules)
+    assert importlib.import_module(name).RAN is True
+
+
+def test_a_package_whose_init_cannot_be_read_is_not_taken_as_known(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from importlib.machinery import ModuleSpec
+
+    name = "scaffold_vanished_package"
+    spec = ModuleSpec(name, None, origin=str(tmp_path / "gone.py"), is_package=True)
+    spec.submodule_search_locations = [str(tmp_path)]
+    monkeypatch.setattr(importlib.util, "find_spec", lambda _name: spec)
+    import_without_init(name, init=hashlib.sha256(b"").hexdigest())
+    assert name not in sys.modules
+
+
+def test_an_imported_package_is_left_as_it_is() -> None:
+    real = sys.modules["json"]
+    init = hashlib.sha256(Path(real.__file__).read_bytes()).hexdigest()
+    import_without_init("json", init=init)
+    assert sys.modules["json"] is real
+
+
+def test_a_package_without_its_init_reads_its_version_when_asked() -> None:
+    from importlib.metadata import version
+
+    package = _VersionOnRead("cookiecutter")
+    assert package.__version__ == version("cookiecutter")
+    with pytest.raises(AttributeError, match=r"^missing$"):
+        _ = package.missing
 
 
 @pytest.mark.process
