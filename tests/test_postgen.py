@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import shlex
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,7 @@ from typer.testing import CliRunner
 
 from scaffold import postgen
 from scaffold.cli import app
-from scaffold.errors import InstallError, Interrupted
+from scaffold.errors import InstallError, Interrupted, shown
 from scaffold.template import discover
 
 TEMPLATES = {t.name for t in discover()}
@@ -143,10 +145,12 @@ def test_a_failed_install_shows_the_installers_own_lines_and_a_quoted_retry(
     monkeypatch.setattr(postgen, "_stream", _failing_run(noise + "note: This error originates\n"))
     with pytest.raises(InstallError) as raised:
         postgen.install(project, python_version="3.11", command="python -m pip install -e .")
-    message = str(raised.value)
-    assert "ERROR: No matching distribution found for flask>=99" in message
-    assert "note:" not in message
-    assert f"cd '{project}' && python -m venv .venv && . .venv/bin/activate" in message
+    retry, *said = str(raised.value).splitlines()
+    assert said == ["  Collecting x", "  ERROR: No matching distribution found for flask>=99"]
+    assert retry.endswith(
+        f"retry with: cd '{project}' && python -m venv .venv && . .venv/bin/activate "
+        "&& python -m pip install -e ."
+    )
 
 
 def test_ctrl_c_during_install_removes_the_partial_venv_and_says_how_to_finish(
@@ -201,7 +205,10 @@ def test_ctrl_c_during_git_leaves_no_half_made_repository(
     with pytest.raises(Interrupted, match=r"without a repository\. Finish with: cd") as raised:
         postgen.init_git(project)
     assert not (project / ".git").exists()
-    assert "git commit -m 'Initial commit from scaffold'" in str(raised.value)
+    assert str(raised.value).endswith(
+        f"Finish with: cd {project} && git init && git add -A && "
+        "git commit -m 'Initial commit from scaffold'"
+    )
 
 
 def test_uv_comes_with_scaffold_and_pip_can_be_chosen(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -219,7 +226,8 @@ def test_the_installers_lines_reach_the_progress_display_as_they_come(tmp_path: 
     command = ["sh", "-c", script]
     done = postgen._stream(command, tmp_path, env=dict(os.environ), progress=seen.append)
     assert seen == ["Resolved 3 packages", "+ flask==3.1.0"]
-    assert done.returncode == 3 and "+ flask==3.1.0" in done.stdout
+    assert done.returncode == 3 and done.args == command
+    assert done.stdout == "Resolved 3 packages\n\n + flask==3.1.0\n" and done.stderr == ""
 
 
 @pytest.mark.parametrize(
@@ -249,5 +257,255 @@ def test_the_uv_path_seeds_the_venv_and_keeps_the_templates_constraints(
     ran = _recorded_install(monkeypatch, tmp_path / ".venv")
     command = "python -m pip install -c requirements.lock -e '.[dev]'"
     postgen.install(tmp_path, python_version="3.11", command=command)
-    assert ran[0][:3] == ["/u/uv", "venv", "--quiet"] and "--seed" in ran[0]
+    venv = str(tmp_path / ".venv")
+    assert ran[0] == ["/u/uv", "venv", "--quiet", "--seed", "--python", sys.executable, venv]
     assert ran[1] == ["sh", "-c", "/u/uv pip install -c requirements.lock -e '.[dev]'"]
+
+
+def _script(path: Path, body: str) -> Path:
+    """Write an executable shell script at ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"#!/bin/sh\n{body}")
+    path.chmod(0o755)
+    return path
+
+
+def _working_python(path: Path) -> Path:
+    return _script(path, f'exec {shlex.quote(sys.executable)} "$@"\n')
+
+
+def _failing_shim(path: Path) -> Path:
+    """Like a pyenv shim of a version that is installed but not selected."""
+    return _script(path, "echo 'pyenv: python3.99: command not found' >&2\nexit 1\n")
+
+
+@pytest.fixture
+def pythons(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """A new first folder on PATH and an empty PYENV_ROOT, with a HOME that has no pyenv."""
+    bindir, pyenv = tmp_path / "bin", tmp_path / "pyenv"
+    bindir.mkdir()
+    monkeypatch.setenv("PATH", f"{bindir}{os.pathsep}{os.environ.get('PATH', '')}")
+    monkeypatch.setenv("PYENV_ROOT", str(pyenv))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    return bindir, pyenv / "versions"
+
+
+def test_find_python_prefers_the_interpreter_on_path(pythons: tuple[Path, Path]) -> None:
+    bindir, versions = pythons
+    on_path = _working_python(bindir / "python3.99")
+    _working_python(versions / "3.99.1" / "bin" / "python3.99")
+    assert postgen.find_python("3.99") == str(on_path)
+
+
+def test_find_python_skips_a_shim_that_fails_for_pyenvs_own(pythons: tuple[Path, Path]) -> None:
+    bindir, versions = pythons
+    _failing_shim(bindir / "python3.99")
+    _failing_shim(versions / "3.99.1" / "bin" / "python3.99")
+    working = _working_python(versions / "3.99.2" / "bin" / "python3.99")
+    assert postgen.find_python("3.99") == str(working)
+
+
+def test_find_python_looks_in_the_home_pyenv_without_pyenv_root(
+    pythons: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PYENV_ROOT")
+    working = _working_python(tmp_path / "home" / ".pyenv" / "versions" / "3.99.4/bin/python3.99")
+    assert postgen.find_python("3.99") == str(working)
+
+
+def test_find_python_falls_back_when_every_candidate_fails(pythons: tuple[Path, Path]) -> None:
+    bindir, versions = pythons
+    _failing_shim(bindir / "python3.99")
+    _failing_shim(versions / "3.99.1" / "bin" / "python3.99")
+    assert postgen.find_python("3.99") == sys.executable
+
+
+@pytest.fixture
+def fake_python(pythons: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> str:
+    """Put a python3.99 on PATH whose ``-m venv DIR`` makes DIR/bin/python at once; use pip."""
+    bindir, _ = pythons
+    monkeypatch.setenv("SCAFFOLD_INSTALLER", "pip")
+    venv_python = "#!/bin/sh\\necho the venv python\\n"
+    _script(
+        bindir / "python3.99",
+        'if [ "$1 $2" = "-m venv" ]; then\n'
+        f'  mkdir -p "$3/bin" && printf \'{venv_python}\' > "$3/bin/python"\n'
+        '  chmod +x "$3/bin/python" && echo "created $3" && exit 0\n'
+        "fi\n"
+        f'exec {shlex.quote(sys.executable)} "$@"\n',
+    )
+    return "3.99"
+
+
+def test_install_runs_the_command_in_the_project_with_its_venv_first_on_path(
+    fake_python: str, tmp_path: Path
+) -> None:
+    project = tmp_path / "demo"
+    project.mkdir()
+    seen: list[str] = []
+    command = (
+        'printf "%s\\n" "$VIRTUAL_ENV" "$(pwd -P)" "$PATH" > where.txt; '
+        "python >> where.txt; echo installed"
+    )
+    path = os.environ["PATH"]
+    postgen.install(project, python_version=fake_python, command=command, progress=seen.append)
+    venv = project / ".venv"
+    assert (project / "where.txt").read_text().splitlines() == [
+        str(venv),
+        str(project.resolve()),
+        f"{venv / 'bin'}{os.pathsep}{path}",
+        "the venv python",
+    ]
+    assert seen == [f"created {venv}", "installed"]
+
+
+def test_a_failed_install_shows_the_commands_last_lines(fake_python: str, tmp_path: Path) -> None:
+    command = "echo Collecting x; echo; echo 'ERROR: boom' >&2; echo 'hint: see above'; exit 3"
+    with pytest.raises(InstallError) as raised:
+        postgen.install(tmp_path, python_version=fake_python, command=command)
+    retry, *said = str(raised.value).splitlines()
+    assert said == ["  Collecting x", "  ERROR: boom"]
+    assert retry.endswith(f". .venv/bin/activate && {command}")
+
+
+def test_a_failed_install_without_output_says_its_exit_code(
+    fake_python: str, tmp_path: Path
+) -> None:
+    with pytest.raises(InstallError) as raised:
+        postgen.install(tmp_path, python_version=fake_python, command="exit 4")
+    assert str(raised.value).splitlines()[1:] == ["  exit 4"]
+
+
+def test_a_missing_interpreter_is_an_install_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    missing = tmp_path / "no-such-python"
+    monkeypatch.setenv("SCAFFOLD_INSTALLER", "pip")
+    monkeypatch.setattr(postgen, "find_python", lambda version: str(missing))
+    with pytest.raises(InstallError) as raised:
+        postgen.install(tmp_path, python_version="3.11", command="true")
+    retry, *said = str(raised.value).splitlines()
+    assert retry.startswith("Installing failed. The project is in place; retry with: cd ")
+    (line,) = said
+    assert "No such file or directory" in line and str(missing) in line
+
+
+def _recorded_envs(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, str]]:
+    """Make the installer's steps succeed without running; return the environments given."""
+    envs: list[dict[str, str]] = []
+
+    def run(args: list[str], cwd: Path, *, env: dict[str, str], progress: object = None):
+        envs.append(env)
+        return subprocess.CompletedProcess(args, 0, "", "")
+
+    monkeypatch.setenv("SCAFFOLD_INSTALLER", "pip")
+    monkeypatch.setattr(postgen, "find_python", lambda version: sys.executable)
+    monkeypatch.setattr(postgen, "_stream", run)
+    return envs
+
+
+def test_without_a_path_the_venvs_bin_is_the_only_folder_searched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    envs = _recorded_envs(monkeypatch)
+    monkeypatch.delenv("PATH")
+    postgen.install(tmp_path, python_version="3.11", command="true")
+    assert [env["PATH"].rstrip(os.pathsep) for env in envs] == [str(tmp_path / ".venv/bin")] * 2
+
+
+def test_on_windows_the_venvs_scripts_folder_comes_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    envs = _recorded_envs(monkeypatch)
+    with monkeypatch.context() as windows:
+        windows.setattr(os, "name", "nt")
+        postgen.install(tmp_path, python_version="3.11", command="true")
+    first = envs[-1]["PATH"].split(os.pathsep)[0]
+    assert first == str(tmp_path / ".venv" / "Scripts")
+
+
+def test_uv_makes_no_venv_for_a_command_it_cannot_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(postgen, "find_uv", lambda: "/u/uv")
+    ran = _recorded_install(monkeypatch, tmp_path / ".venv")
+    postgen.install(tmp_path, python_version="3.11", command="make install")
+    assert ran == [
+        [sys.executable, "-m", "venv", str(tmp_path / ".venv")],
+        ["sh", "-c", "make install"],
+    ]
+
+
+def test_ctrl_c_before_the_venv_exists_still_says_how_to_finish(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(postgen, "find_python", lambda version: sys.executable)
+    monkeypatch.setattr(postgen, "_stream", interrupted)
+    with pytest.raises(Interrupted, match=r"the partial \.venv was removed"):
+        postgen.install(tmp_path, python_version="3.11", command="true")
+    assert not (tmp_path / ".venv").exists()
+
+
+def test_uv_on_path_serves_when_the_uv_package_is_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SCAFFOLD_INSTALLER", raising=False)
+    monkeypatch.setitem(sys.modules, "uv", None)
+    uv = _script(tmp_path / "uv", "exit 0\n")
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert postgen.find_uv() == str(uv)
+
+
+def test_last_lines_keep_indentation_and_leave_out_notes_and_hints() -> None:
+    output = "  Building wheel  \nhint: retry later\n  note: see above\n\nERROR: failed\n"
+    assert postgen.last_lines(output) == ["  Building wheel", "ERROR: failed"]
+
+
+def test_last_lines_are_the_last_count_and_hints_when_nothing_else() -> None:
+    assert postgen.last_lines("a\nb\nc\n", count=2) == ["b", "c"]
+    assert postgen.last_lines("note: only\nHint: this\n") == ["note: only", "Hint: this"]
+
+
+def test_last_lines_are_cut_at_200_characters() -> None:
+    assert postgen.last_lines("y" * 250) == ["y" * 199 + "…"]
+
+
+def test_a_long_installer_line_is_cut_at_100_characters_for_progress(tmp_path: Path) -> None:
+    seen: list[str] = []
+    postgen._stream(["echo", "z" * 150], tmp_path, env=dict(os.environ), progress=seen.append)
+    assert seen == ["z" * 99 + "…"]
+
+
+def test_output_that_is_not_utf8_is_replaced_not_fatal(tmp_path: Path) -> None:
+    seen: list[str] = []
+    command = ["printf", "caf\\351\\n"]
+    done = postgen._stream(command, tmp_path, env=dict(os.environ), progress=seen.append)
+    assert done.stdout == "caf\ufffd\n" and seen == [shown("caf\ufffd")]
+
+
+@pytest.fixture
+def typed_stdin() -> Iterator[None]:
+    """Give this process's standard input a line a person might have typed."""
+    saved = os.dup(0)
+    read, write = os.pipe()
+    os.write(write, b"typed\n")
+    os.close(write)
+    os.dup2(read, 0)
+    os.close(read)
+    try:
+        yield
+    finally:
+        os.dup2(saved, 0)
+        os.close(saved)
+
+
+def test_the_installer_runs_in_the_folder_with_the_environment_and_no_input(
+    tmp_path: Path, typed_stdin: None
+) -> None:
+    script = 'pwd -P; echo "$MARK"; read answer && echo "read $answer" || echo no input'
+    env = {**os.environ, "MARK": "given"}
+    done = postgen._stream(["sh", "-c", script], tmp_path, env=env, progress=None)
+    assert done.stdout.splitlines() == [str(tmp_path.resolve()), "given", "no input"]
