@@ -205,6 +205,8 @@ class _Node:
         for key in self.value:
             if key != key.lower():
                 self.fail(f"name '{key}' must be lower case")
+            if "." in key:  # a quoted [frameworks."a.b"] would be read as "b"
+                self.fail(f"name '{key}' must not contain a dot")
         return [self.child(key) for key in self.value]
 
     def text(self) -> str:

@@ -39,23 +39,28 @@ def _catalog(frameworks: dict[str, dict[str, int]], questions: Sequence[str]) ->
     return load_catalog_from(frameworks_text, questions_text)
 
 
-SMALL = _catalog(
-    {"alpha": {"a": 5}, "beta": {"b": 2}, "gamma": {"c": 2}, "delta": {}},
-    ["b", "c", "a", "d"],
-)
+@pytest.fixture
+def small() -> Catalog:
+    """Four frameworks and three deciding questions, built afresh for each test."""
+    return _catalog(
+        {"alpha": {"a": 5}, "beta": {"b": 2}, "gamma": {"c": 2}, "delta": {}},
+        ["b", "c", "a", "d"],
+    )
 
 
-def test_the_most_decisive_question_comes_first_and_a_clear_answer_ends_it() -> None:
-    steps, answers = ask({"a": "yes"}, SMALL, races=[["alpha", "beta", "gamma", "delta"]])
+def test_the_most_decisive_question_comes_first_and_a_clear_answer_ends_it(
+    small: Catalog,
+) -> None:
+    steps, answers = ask({"a": "yes"}, small, races=[["alpha", "beta", "gamma", "delta"]])
     assert asked(steps) == ["a"], "a=yes puts alpha out of reach of b and c together"
-    assert recommend(answers, SMALL).top.framework == "alpha"
+    assert recommend(answers, small).top.framework == "alpha"
 
 
-def test_the_questionnaire_goes_on_while_the_top_is_open() -> None:
-    steps, answers = ask({"c": "yes"}, SMALL, races=[["alpha", "beta", "gamma", "delta"]])
+def test_the_questionnaire_goes_on_while_the_top_is_open(small: Catalog) -> None:
+    steps, answers = ask({"c": "yes"}, small, races=[["alpha", "beta", "gamma", "delta"]])
     assert asked(steps) == ["a", "b", "c"], "d changes no score: never asked"
     assert [step.at_most for step in steps] == [3, 2, 1]
-    assert recommend(answers, SMALL).top.framework == "gamma"
+    assert recommend(answers, small).top.framework == "gamma"
 
 
 def test_a_possible_tie_is_not_a_settled_top() -> None:
@@ -64,10 +69,10 @@ def test_a_possible_tie_is_not_a_settled_top() -> None:
     assert sorted(asked(steps)) == ["a", "b"], "a=yes alone leaves b=yes to tie"
 
 
-def test_only_frameworks_in_a_race_count() -> None:
-    steps, _ = ask({"a": "no"}, SMALL, races=[["beta", "delta"]])
+def test_only_frameworks_in_a_race_count(small: Catalog) -> None:
+    steps, _ = ask({"a": "no"}, small, races=[["beta", "delta"]])
     assert asked(steps) == ["b"], "alpha and gamma are out of the race: a and c cannot matter"
-    assert next_step({}, SMALL, races=[[]]) == Step(None, 0), "an empty race is ignored"
+    assert next_step({}, small, races=[[]]) == Step(None, 0), "an empty race is ignored"
 
 
 def test_a_race_of_the_frameworks_with_a_template_asks_nothing_about_the_others() -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -118,3 +120,51 @@ def test_a_value_json_cannot_hold_is_returned_and_not_cached(cache_home: Path) -
     value = {"when": object()}
     assert cache.derived("demo", [b"x"], lambda: value) is value
     assert not list((cache_home / "demo").glob("*.json"))
+
+
+def test_a_value_json_refuses_as_circular_is_returned_and_not_cached(cache_home: Path) -> None:
+    value: list[object] = []
+    value.append(value)
+    assert cache.derived("demo", [b"x"], lambda: value) is value
+    assert not list((cache_home / "demo").glob("*.json"))
+
+
+def test_the_cache_folder_is_private_to_the_user(cache_home: Path) -> None:
+    cache.derived("demo", [b"x"], lambda: [1])
+    assert (cache_home / "demo").stat().st_mode & 0o077 == 0
+
+
+def test_an_entry_is_written_as_a_hidden_temporary_file_beside_it(
+    cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a crash mid-write can leave is a hidden .tmp file, never a truncated entry."""
+    seen: list[tuple[str, bytes]] = []
+    replace = os.replace
+
+    def spy(source: str, target: Path) -> None:
+        seen.extend((p.name, p.read_bytes()) for p in (cache_home / "demo").iterdir())
+        replace(source, target)
+
+    monkeypatch.setattr(os, "replace", spy)
+    cache.derived("demo", [b"x"], lambda: [1, 2])
+    ((name, data),) = seen
+    assert name.startswith(".") and name.endswith(".tmp")
+    assert data == b"[1, 2]"
+    assert [p.suffix for p in (cache_home / "demo").iterdir()] == [".json"]
+
+
+def test_the_cache_works_when_the_temporary_folder_does_not(
+    cache_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "no-such-folder"))
+    cache.derived("demo", [b"x"], lambda: [1])
+    assert len(list((cache_home / "demo").glob("*.json"))) == 1
+
+
+def test_a_failed_write_leaves_no_temporary_file(cache_home: Path) -> None:
+    cache.derived("demo", [b"x"], lambda: [1])
+    (entry,) = (cache_home / "demo").glob("*.json")
+    entry.unlink()
+    entry.mkdir()
+    assert cache.derived("demo", [b"x"], lambda: [2]) == [2]
+    assert [p.name for p in (cache_home / "demo").iterdir()] == [entry.name]

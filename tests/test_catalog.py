@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +15,7 @@ from scaffold.catalog import (
     Question,
     load_catalog,
     load_catalog_from,
+    load_catalog_in,
 )
 from scaffold.errors import AnswerError, CatalogError, UnknownFrameworkError
 
@@ -204,6 +206,50 @@ def test_minimal_data_loads() -> None:
     assert catalog.question("rest_api").choices == ("yes", "no")
 
 
+def test_minimal_data_keeps_every_field_of_a_question() -> None:
+    catalog = load_catalog_from(FRAMEWORKS, QUESTIONS)
+    assert catalog.questions == (
+        Question("size", "How big?", "How big the project is.", "choice",
+                 ("small", "medium", "large"), "medium"),
+        Question("rest_api", "A REST API?", "Whether it serves JSON.", "bool", ("yes", "no"),
+                 "no", implies={"yes": {"rest_api": "drf"}}),
+    )  # fmt: skip
+    assert catalog.question("size").implies == {}
+
+
+def test_minimal_data_keeps_every_field_of_a_framework() -> None:
+    django = load_catalog_from(FRAMEWORKS, QUESTIONS).framework("django").to_dict()
+    del django["criteria"]
+    assert django == {
+        "name": "django",
+        "title": "Django",
+        "kind": "full-stack",
+        "summary": "Secure and feature rich.",
+        "description": "The web framework for perfectionists.",
+        "features": ["Secure", "URL routing"],
+        "pros": [{"title": "Security", "text": "Protection against CSRF."}],
+        "cons": [],
+        "when_to_use": ["Developing REST APIs."],
+        "examples": ["Instagram"],
+    }
+
+
+def test_an_unknown_key_like_no_known_one_gets_no_suggestion() -> None:
+    with pytest.raises(CatalogError) as error:
+        load_catalog_from("version = 1\n" + FRAMEWORKS, QUESTIONS)
+    assert str(error.value) == "frameworks.toml: top level: unknown key 'version'"
+
+
+def test_an_invalid_data_file_in_a_folder_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    (tmp_path / "frameworks.toml").write_text("examples = [", encoding="utf-8")
+    (tmp_path / "questions.toml").write_text(QUESTIONS, encoding="utf-8")
+    with pytest.raises(CatalogError, match=r"^frameworks\.toml: invalid TOML"):
+        load_catalog_in(tmp_path)
+
+
 F, Q = "frameworks", "questions"
 BROKEN = [
     pytest.param(F, "weight = -3", "wieght = -3",
@@ -248,6 +294,12 @@ BROKEN = [
     pytest.param(F, "[frameworks.django]", "[frameworks.Django]",
                  "frameworks.toml: frameworks: name 'Django' must be lower case",
                  id="upper-case-name"),
+    pytest.param(F, "[frameworks.django]", '[frameworks."web.django"]',
+                 "frameworks.toml: frameworks: name 'web.django' must not contain a dot",
+                 id="dotted-name"),
+    pytest.param(Q, "[questions.size]", '[questions."project.size"]',
+                 "questions.toml: questions: name 'project.size' must not contain a dot",
+                 id="dotted-question"),
     pytest.param(F, "[frameworks.django]", 'version = 1\n[frameworks.django]',
                  "frameworks.toml: top level: unknown key 'version'", id="top-level-unknown-key"),
     pytest.param(F, "[frameworks.django]", "[framework.django]",
@@ -260,6 +312,26 @@ BROKEN = [
                  id="framework-not-table"),
     pytest.param(F, "examples = [", "examples = [[",
                  "frameworks.toml: invalid TOML", id="invalid-toml"),
+    pytest.param(Q, "[questions.size]", "[questions.size",
+                 "questions.toml: invalid TOML", id="questions-invalid-toml"),
+    pytest.param(F, "weight = 3", "weight = 3.5",
+                 "criteria[0].weight: expected a non-zero integer, got a float", id="weight-float"),
+    pytest.param(F, 'summary = "Secure and feature rich."', 'summary = ["Secure"]',
+                 "frameworks.django.summary: expected a non-empty string, got an array",
+                 id="summary-array"),
+    pytest.param(F, 'summary = "Secure and feature rich."', "summary = { text = 'Secure' }",
+                 "frameworks.django.summary: expected a non-empty string, got a table",
+                 id="summary-table"),
+    pytest.param(F, 'summary = "Secure and feature rich."', "summary = 2005-07-21",
+                 "frameworks.django.summary: expected a non-empty string, got date",
+                 id="summary-date"),
+    pytest.param(Q, 'choices = ["small", "medium", "large"]', 'choices = ["medium"]',
+                 "questions.size.choices: expected at least two distinct choices",
+                 id="a-single-choice"),
+    pytest.param(Q, 'choices = ["small", "medium", "large"]',
+                 'choices = ["small", "medium", "small"]',
+                 "questions.size.choices: expected at least two distinct choices",
+                 id="a-repeated-choice"),
     pytest.param(Q, 'kind = "choice"', 'kind = "number"',
                  "questions.toml: questions.size.kind: 'number' is not bool or choice",
                  id="question-bad-kind"),

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
 from scaffold.errors import InvalidNameError
@@ -121,3 +124,47 @@ def test_a_refused_control_character_is_named_not_printed() -> None:
 
 def test_the_longest_name_accepted_is_max_length() -> None:
     assert validate_name("x" * MAX_LENGTH).package == "x" * MAX_LENGTH
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("a\x07b", 'The project name "a\\x07b" contains a line break or control character'
+                   " (\\x07)."),
+        ("a/b", '"a/b" contains a path separator. Give a plain name and choose the parent folder'
+                " with --output-dir."),
+        (".hidden", '".hidden" starts with a dot. Give a name such as my-app.'),
+        ("x" * 65, "The project name is 65 characters long; use at most 64."),
+        ("1st app", '"1st app" does not make a Python package name (it becomes "1st_app"). Start'
+                    " with a letter and use letters, digits, spaces, - or _, e.g. my-app."),
+        ("Class", '"class" is a Python keyword. Choose another name, e.g. class-app.'),
+        ("JSON", '"json" would shadow the standard library module json. Choose another name,'
+                 " e.g. my-json."),
+        ("pytest", '"pytest" would shadow the installed module pytest. Choose another name,'
+                   " e.g. my-pytest."),
+    ],
+    ids=["control", "path", "dot", "overlong", "not-a-package", "keyword", "stdlib", "installed"],
+)  # fmt: skip
+def test_each_refusal_says_exactly_what_is_wrong(name: str, message: str) -> None:
+    with pytest.raises(InvalidNameError) as caught:
+        validate_name(name)
+    assert str(caught.value) == message
+
+
+def test_a_reserved_module_refusal_offers_another_name() -> None:
+    with pytest.raises(InvalidNameError) as caught:
+        validate_name("Flask Login", reserved={"flask_login"})
+    assert str(caught.value) == (
+        '"flask_login" is a module the starter itself uses or depends on.'
+        " Choose another name, e.g. my-flask-login."
+    )
+
+
+def test_the_current_directory_as_an_empty_path_entry_is_not_installed_modules(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """python -c and the REPL put "" (the current directory) first on sys.path."""
+    (tmp_path / "shopfront").mkdir()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "path", ["", *sys.path])
+    assert validate_name("shopfront").package == "shopfront"

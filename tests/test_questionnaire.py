@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import locale
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -132,12 +134,15 @@ def test_load_answers_file(catalog: Catalog, tmp_path: Path, name: str, content:
         ("a.toml", "size = 1.5", "size must be text or a boolean, got a float"),
         ("a.toml", 'szie = "large"', 'Unknown question "szie"'),
         ("a.toml", "size = true", 'Invalid answer "yes" for size'),
+        ("a.toml", "size = false", 'Invalid answer "no" for size'),
+        ("a.cfg", '[{"size": "large"}]', "expected a table of KEY = VALUE answers at the top"
+                                         " level, got an array"),
         ("a.json", '{"oop": "maybe"}', 'Invalid answer "maybe" for oop'),
     ],
     ids=[
         "malformed-toml", "malformed-json", "malformed-sniffed-json", "top-level-array",
         "top-level-string", "value-array", "value-table", "value-null", "value-float",
-        "unknown-key", "bool-for-choice", "bad-value",
+        "unknown-key", "bool-for-choice", "false-for-choice", "sniffed-json-array", "bad-value",
     ],
 )  # fmt: skip
 def test_load_answers_file_errors_name_the_file(
@@ -240,3 +245,57 @@ def test_deep_or_huge_answers_files_are_refused_as_bad_input(
     with pytest.raises(AnswerError, match=says) as raised:
         load_answers_file(path, load_catalog())
     assert raised.value.exit_code == 2
+
+
+def test_an_answers_file_of_exactly_the_size_limit_is_read(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    path = tmp_path / "answers.json"
+    answers = '{"size": "large"}'
+    path.write_text(answers + " " * (256 * 1024 - len(answers)))
+    assert path.stat().st_size == 256 * 1024
+    assert load_answers_file(path, catalog) == {"size": "large"}
+
+
+def test_a_larger_answers_file_says_what_it_is_for(catalog: Catalog, tmp_path: Path) -> None:
+    path = tmp_path / "answers.json"
+    path.write_text(" " * (256 * 1024 + 1))
+    with pytest.raises(AnswerError) as raised:
+        load_answers_file(path, catalog)
+    assert str(raised.value) == (
+        f"Answers file {path} is larger than 256 KiB: it holds a few answers, not data."
+    )
+
+
+def test_a_read_error_without_an_errno_still_says_what_happened(
+    catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "answers.toml"
+    path.write_text('size = "large"\n')
+
+    def fail(self: Path, encoding: str | None = None) -> str:
+        raise OSError("the device went away")
+
+    monkeypatch.setattr(Path, "read_text", fail)
+    with pytest.raises(AnswerError) as raised:
+        load_answers_file(path, catalog)
+    assert str(raised.value) == f"Cannot read answers file {path}: the device went away."
+
+
+@pytest.fixture
+def ascii_locale() -> Iterator[None]:
+    """Run under the C locale, whose encoding is ASCII, as some servers and containers do."""
+    before = locale.setlocale(locale.LC_CTYPE)
+    locale.setlocale(locale.LC_CTYPE, "C")
+    try:
+        yield
+    finally:
+        locale.setlocale(locale.LC_CTYPE, before)
+
+
+def test_an_answers_file_is_read_as_utf8_whatever_the_locale(
+    catalog: Catalog, tmp_path: Path, ascii_locale: None
+) -> None:
+    path = tmp_path / "answers.toml"
+    path.write_text('# Café Ünïcode\nsize = "large"\n', encoding="utf-8")
+    assert load_answers_file(path, catalog) == {"size": "large"}

@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
+from scaffold import template as template_module
 from scaffold.catalog import load_catalog
 from scaffold.errors import CatalogError, UnknownFrameworkError
-from scaffold.template import COMMAND_KEYS, Template, discover, find_template, load_template
+from scaffold.template import (
+    COMMAND_KEYS,
+    Template,
+    discover,
+    find_template,
+    load_template,
+    template_named,
+    templates_root,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -237,3 +247,31 @@ def test_the_bundled_templates_are_found_by_any_case_of_their_name() -> None:
     assert found is not None and found.name == "flask"
     assert find_template("DJANGO").name == "django"
     assert template_named("_shared") is None and template_named("nope") is None
+
+
+def test_an_installed_package_finds_the_templates_inside_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a wheel the templates lie beside the package's modules, not in a source tree."""
+    package = tmp_path / "site-packages" / "scaffold"
+    (package / "templates").mkdir(parents=True)
+    monkeypatch.setattr(template_module, "__file__", str(package / "template.py"))
+    assert templates_root() == package / "templates"
+
+
+def test_a_source_tree_finds_the_templates_at_its_top(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "scaffold").mkdir()
+    monkeypatch.setattr(template_module, "__file__", str(tmp_path / "scaffold" / "template.py"))
+    assert templates_root() == tmp_path / "templates"
+
+
+@pytest.mark.parametrize("folder", ["_shared", ".hidden"])
+def test_a_hidden_or_private_folder_is_no_template(
+    fixture_templates: Path, tmp_path: Path, folder: str
+) -> None:
+    shutil.copytree(fixture_templates / "mini", tmp_path / folder)
+    shutil.copytree(fixture_templates / "mini", tmp_path / "shown")
+    assert template_named(folder, tmp_path) is None
+    assert template_named("Shown", tmp_path).name == "shown"

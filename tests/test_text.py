@@ -12,10 +12,11 @@ from scaffold.text import line_problem
     [
         ("a\x07b", "contains a line break or control character (\\x07)"),
         ("two\nlines", "contains a line break or control character (\\n)"),
+        ("line\u2028break", "contains a line break or control character (\\u2028)"),
         ("para\u2029graph", "contains a line break or control character (\\u2029)"),
         ("\ud800", "is not valid UTF-8 text (check your terminal's encoding)"),
     ],
-    ids=["bell", "newline", "paragraph-separator", "lone-surrogate"],
+    ids=["bell", "newline", "line-separator", "paragraph-separator", "lone-surrogate"],
 )
 def test_the_problem_names_the_character(value: str, problem: str) -> None:
     assert line_problem(value) == problem
