@@ -21,6 +21,9 @@ from {{ cookiecutter.package_name }}.config import Settings{% if cookiecutter.da
 {%- if cookiecutter.database != 'none' %}
 
 ROOT = Path(__file__).resolve().parents[1]
+#: DATABASE_URL of the real environment, read before any test loads ``.env``: the tests use
+#: that database (CI points it at PostgreSQL), never the development one ``.env`` names.
+TEST_DATABASE_URL = os.environ.get("DATABASE_URL")
 
 
 def migrate(url: str, revision: str) -> None:
@@ -40,7 +43,7 @@ def migrate(url: str, revision: str) -> None:
 @pytest.fixture
 def database(tmp_path: Path) -> Iterator[str]:
     """Yield DATABASE_URL when set (its tables are dropped after!), else a new SQLite file."""
-    url = os.environ.get("DATABASE_URL") or f"sqlite:///{tmp_path / 'test.sqlite3'}"
+    url = TEST_DATABASE_URL or f"sqlite:///{tmp_path / 'test.sqlite3'}"
     migrate(url, "head")
     yield url
     migrate(url, "base")
