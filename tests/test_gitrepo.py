@@ -3,24 +3,13 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from gitrun import git
 
 from scaffold.errors import UsageError
 from scaffold.gitrepo import GitError, Repo
-
-
-def _git(root: Path, *args: str) -> str:
-    done = subprocess.run(
-        ["git", "-c", "user.name=Ada", "-c", "user.email=ada@example.com", *args],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return done.stdout.strip()
 
 
 @pytest.fixture
@@ -28,15 +17,15 @@ def repo(tmp_path: Path) -> Repo:
     """A repository with one commit holding ``a.txt``."""
     root = tmp_path / "repo"
     root.mkdir()
-    _git(root, "init", "-q")
+    git(root, "init", "-q")
     (root / "a.txt").write_text("a\n")
-    _git(root, "add", "-A")
-    _git(root, "commit", "-qm", "first")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "first")
     return Repo.at(root)
 
 
 def test_tree_of_names_the_commits_tree(repo: Repo) -> None:
-    assert repo.tree_of("HEAD") == _git(repo.root, "rev-parse", "HEAD^{tree}")
+    assert repo.tree_of("HEAD") == git(repo.root, "rev-parse", "HEAD^{tree}")
 
 
 def test_a_scratch_repository_creates_its_missing_object_folders(
@@ -44,7 +33,7 @@ def test_a_scratch_repository_creates_its_missing_object_folders(
 ) -> None:
     """Objects go to the new folder (made with its parents), the real store stays as it was."""
     objects = tmp_path / "deep" / "scratch" / "objects"
-    before = _git(repo.root, "count-objects")
+    before = git(repo.root, "count-objects")
     scratch = repo.scratch(objects)
     folder = tmp_path / "render"
     folder.mkdir()
@@ -52,7 +41,7 @@ def test_a_scratch_repository_creates_its_missing_object_folders(
     commit = scratch.snapshot(folder, parents=[repo.out("rev-parse", "HEAD")], message="m")
     assert any(path.is_file() for path in objects.rglob("*"))
     assert scratch.out("show", f"{commit}:b.txt") == "b"
-    assert _git(repo.root, "count-objects") == before
+    assert git(repo.root, "count-objects") == before
     assert repo.resolve(commit) is None, "the real repository never saw the commit"
 
 
@@ -74,7 +63,7 @@ def test_staged_changes_are_dirty_path_by_path(repo: Repo) -> None:
     (repo.root / "a.txt").write_text("changed\n")
     (repo.root / "b.txt").write_text("new\n")
     (repo.root / "untracked.txt").write_text("not tracked\n")
-    _git(repo.root, "add", "a.txt", "b.txt")
+    git(repo.root, "add", "a.txt", "b.txt")
     assert repo.is_dirty() == ["a.txt", "b.txt"]
 
 
@@ -111,13 +100,13 @@ def test_git_never_reads_the_callers_stdin(repo: Repo) -> None:
 
 
 def test_resolve_names_a_commit_or_none(repo: Repo) -> None:
-    assert repo.resolve("HEAD") == _git(repo.root, "rev-parse", "HEAD")
+    assert repo.resolve("HEAD") == git(repo.root, "rev-parse", "HEAD")
     assert repo.resolve("refs/scaffold/template") is None
     assert repo.resolve("HEAD^{tree}") is None, "a tree is not a commit"
 
 
 def test_entries_lists_the_paths_that_exist_as_mode_blob_path(repo: Repo) -> None:
-    blob = _git(repo.root, "rev-parse", "HEAD:a.txt")
+    blob = git(repo.root, "rev-parse", "HEAD:a.txt")
     assert repo.entries("HEAD", ["a.txt", "missing.txt"]) == [f"100644,{blob},a.txt"]
     assert repo.entries("HEAD", ["missing.txt"]) == []
 
@@ -128,19 +117,19 @@ def test_a_snapshot_commits_a_folder_and_the_carried_entries_only(
     folder = tmp_path / "render"
     (folder / "sub").mkdir(parents=True)
     (folder / "sub" / "b.txt").write_text("b\n")
-    head = _git(repo.root, "rev-parse", "HEAD")
+    head = git(repo.root, "rev-parse", "HEAD")
     index_before = (repo.root / ".git" / "index").read_bytes()
     carried = repo.entries("HEAD", ["a.txt"])
     commit = repo.snapshot(folder, parents=[head], message="Render", carry=carried)
-    assert _git(repo.root, "ls-tree", "-r", "--name-only", commit).split() == [
+    assert git(repo.root, "ls-tree", "-r", "--name-only", commit).split() == [
         "a.txt",
         "sub/b.txt",
     ]
-    shown = _git(repo.root, "log", "-1", "--format=%P|%an <%ae>|%cn|%s", commit)
+    shown = git(repo.root, "log", "-1", "--format=%P|%an <%ae>|%cn|%s", commit)
     assert shown == f"{head}|scaffold <scaffold@localhost>|scaffold|Render"
     assert (repo.root / ".git" / "index").read_bytes() == index_before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["render", "repo"], "no index left"
-    assert _git(repo.root, "status", "--porcelain") == ""
+    assert git(repo.root, "status", "--porcelain") == ""
 
 
 def test_a_snapshot_without_parents_is_a_root_commit(repo: Repo, tmp_path: Path) -> None:
@@ -148,7 +137,7 @@ def test_a_snapshot_without_parents_is_a_root_commit(repo: Repo, tmp_path: Path)
     folder.mkdir()
     (folder / "c.txt").write_text("c\n")
     commit = repo.snapshot(folder, parents=[], message="m")
-    assert _git(repo.root, "log", "-1", "--format=%P", commit) == ""
+    assert git(repo.root, "log", "-1", "--format=%P", commit) == ""
 
 
 def test_a_snapshot_step_that_fails_says_which_and_leaves_no_index(

@@ -3,23 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
+from gitrun import git
 
 from scaffold.sources import fetched
-
-
-def _git(folder: Path, *args: str) -> str:
-    done = subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return done.stdout.strip()
 
 
 @pytest.fixture
@@ -28,7 +17,7 @@ def template(tmp_path: Path) -> Path:
     folder = tmp_path / "template"
     (folder / "{{cookiecutter.project_slug}}").mkdir(parents=True)
     (folder / "cookiecutter.json").write_text(json.dumps({"project_slug": "demo"}))
-    _git(folder, "init", "-q")
+    git(folder, "init", "-q")
     return folder
 
 
@@ -39,10 +28,10 @@ def test_a_local_repository_without_commits_records_no_commit(template: Path) ->
 
 
 def test_a_local_repository_records_its_head_commit(template: Path) -> None:
-    _git(template, "add", "-A")
-    _git(template, "commit", "-q", "-m", "first")
+    git(template, "add", "-A")
+    git(template, "commit", "-q", "-m", "first")
     with fetched(str(template)) as source:
-        assert source.commit == _git(template, "rev-parse", "HEAD")
+        assert source.commit == git(template, "rev-parse", "HEAD")
         assert source.to_dict()["commit"] == source.commit
 
 
@@ -50,13 +39,13 @@ def test_a_template_in_a_folder_of_a_repository_records_where_it_is(template: Pa
     nested = template / "inner"
     (nested / "{{cookiecutter.project_slug}}").mkdir(parents=True)
     (nested / "cookiecutter.json").write_text(json.dumps({"project_slug": "demo"}))
-    _git(template, "add", "-A")
-    _git(template, "commit", "-q", "-m", "first")
+    git(template, "add", "-A")
+    git(template, "commit", "-q", "-m", "first")
     with fetched(str(template), directory="inner") as source:
         assert source.path == nested.resolve()
         assert source.to_dict() == {
             "source": str(template),
             "checkout": None,
             "directory": "inner",
-            "commit": _git(template, "rev-parse", "HEAD"),
+            "commit": git(template, "rev-parse", "HEAD"),
         }
