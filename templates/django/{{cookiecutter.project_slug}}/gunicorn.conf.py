@@ -1,4 +1,5 @@
-"""Gunicorn settings, read from the project root by ``gunicorn {{ cookiecutter.package_name }}.wsgi``.
+"""Gunicorn settings, read from the project root by
+``gunicorn {{ cookiecutter.package_name }}.wsgi``.
 
 Listens on $HOST:$PORT (default 127.0.0.1:8000) with $WEB_CONCURRENCY worker
 processes (default 2), from the environment or .env.

@@ -44,5 +44,7 @@ routers = {
 
 # An internal error is answered by default/error (a plain page, or JSON for the API) instead
 # of web2py's ticket link; the ticket itself is still written to the application's errors/.
-routes_onerror = [("{{ cookiecutter.package_name }}/500", "/{{ cookiecutter.package_name }}/default/error")]
+routes_onerror = [
+    ("{{ cookiecutter.package_name }}/500", "/{{ cookiecutter.package_name }}/default/error"),
+]
 error_message_ticket = "<html><body><h1>Internal error</h1></body></html>"

@@ -4,7 +4,11 @@ import pytest
 from bottle import Bottle, HTTPResponse, redirect
 from webtest import TestApp
 
-from {{ cookiecutter.package_name }}.plugins import SECURITY_HEADERS, CSRFPlugin, SecurityHeadersPlugin
+from {{ cookiecutter.package_name }}.plugins import (
+    SECURITY_HEADERS,
+    CSRFPlugin,
+    SecurityHeadersPlugin,
+)
 
 
 @pytest.fixture

@@ -4,7 +4,8 @@ import os
 
 os.environ.setdefault("DEBUG", "true")  # before the settings are read; DEBUG=false still wins
 
-from {{ cookiecutter.package_name }} import wsgi  # sets up gluon for the project root: before any other gluon import
+# Sets up gluon for the project root: before any other gluon import.
+from {{ cookiecutter.package_name }} import wsgi
 
 
 def main() -> None:

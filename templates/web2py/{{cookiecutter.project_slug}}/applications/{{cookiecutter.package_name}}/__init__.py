@@ -1,1 +1,1 @@
-"""The {{ cookiecutter.package_name }} web2py application: models, controllers, views, static files."""
+"""The project's web2py application: models, controllers, views, static files."""
