@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
-from jinja2 import FileSystemLoader
+from jinja2 import FileSystemLoader, UndefinedError
 from jinja2.sandbox import SecurityError
 
-from scaffold.generate.sandbox import confined, environment, local_extensions, refuse_escape, where
+from scaffold.errors import UsageError
+from scaffold.generate.sandbox import (
+    check_names,
+    confined,
+    environment,
+    local_extensions,
+    refuse_escape,
+    where,
+)
 
 ESCAPE = "{{ cycler.__init__.__globals__ }}"
 ADVICE = "Nothing was written. Read the template; pass --trust only if you trust its author."
@@ -63,15 +72,14 @@ def test_an_escape_from_a_default_says_where_the_caller_says(tmp_path: Path) -> 
 
 
 def test_where_is_unknown_without_a_template_frame() -> None:
-    assert where(None) == "a file or folder name"
-    assert where(None, unknown="somewhere") == "somewhere"
+    assert where(None) is None
 
 
 def test_where_does_not_take_generated_code_for_a_template_file() -> None:
     code = compile("raise SecurityError('no')", "<generated>", "exec")
     with pytest.raises(SecurityError) as raised:
         exec(code, {"SecurityError": SecurityError})
-    assert where(raised.value.__traceback__) == "a file or folder name"
+    assert where(raised.value.__traceback__) is None
 
 
 def test_only_extensions_that_are_not_cookiecutters_or_jinjas_are_code() -> None:
@@ -94,3 +102,78 @@ def test_only_extensions_that_are_not_cookiecutters_or_jinjas_are_code() -> None
 )
 def test_a_name_with_backslashes_is_judged_as_a_path(name: str, inside: bool) -> None:
     assert confined(name) is inside
+
+
+def test_an_escape_from_a_file_loaded_by_a_relative_path_keeps_that_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("tpl").mkdir()
+    Path("tpl/x.txt").write_text(f"{ESCAPE}\n")
+    error = _escape_from_file(Path("tpl"), "x.txt")
+    refused = refuse_escape(error, template=tmp_path / "elsewhere")
+    assert str(refused).startswith(
+        f"The template tried to leave Jinja's sandbox (tpl{os.sep}x.txt, line 1: "
+    )
+
+
+def test_the_sandbox_refuses_undefined_values_and_changes_to_the_context() -> None:
+    env = environment({"cookiecutter": {"items": [1]}}, trusted=False)
+    with pytest.raises(UndefinedError):
+        env.from_string("{{ missing }}").render()
+    with pytest.raises(SecurityError):
+        env.from_string("{{ cookiecutter['items'].append(2) }}").render(cookiecutter={"items": [1]})
+    trusted = environment({"cookiecutter": {}}, trusted=True)
+    with pytest.raises(UndefinedError):
+        trusted.from_string("{{ missing }}").render()
+
+
+def _names(tmp_path: Path, top: str, *inner: str) -> None:
+    """Check the names of a template whose project folder is ``top`` holding files ``inner``."""
+    folder = tmp_path / top
+    folder.mkdir()
+    for name in inner:
+        (folder / name).write_text("x")
+    env = environment({"cookiecutter": {}}, trusted=False)
+    context = {"cookiecutter": {"up": "..", "root": "/etc", "empty": "", "nested": "a/b"}}
+    check_names(folder, env, context)
+
+
+@pytest.mark.parametrize(
+    ("top", "shown_as"),
+    [
+        ("{{ cookiecutter.empty }}", ""),
+        ("{{ cookiecutter.up }}", ".."),
+        ("{{ cookiecutter.root }}", "/etc"),
+        ("{{ cookiecutter.nested }}", "a/b"),
+    ],
+)
+def test_a_project_folder_that_is_not_one_plain_name_is_refused(
+    tmp_path: Path, top: str, shown_as: str
+) -> None:
+    with pytest.raises(UsageError) as refused:
+        _names(tmp_path, top)
+    assert str(refused.value) == (
+        f'The template\'s project folder renders to "{shown_as}", which is not a plain '
+        "folder name. Nothing was written."
+    )
+    assert refused.value.exit_code == 2
+
+
+def test_a_project_folder_named_with_template_syntax_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(UsageError) as refused:
+        _names(tmp_path, "{{ '{{' }}x")
+    assert str(refused.value) == (
+        'The project folder would be named "{{x": cookiecutter renders that path again as a '
+        "template, so a value would run as template code. Choose values without {{, {% or {#."
+    )
+
+
+def test_a_file_name_rendering_outside_the_project_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(UsageError) as refused:
+        _names(tmp_path, "project", "{{ cookiecutter.up }}")
+    assert str(refused.value) == (
+        'The template\'s {{ cookiecutter.up }} renders to "..", outside the project. '
+        "Nothing was written."
+    )
+    _names(tmp_path, "fine", "{{ cookiecutter.nested }}.txt")  # a sub-folder stays inside

@@ -94,28 +94,43 @@ def rendering_with(make_env: Any) -> Iterator[None]:
         generate.create_env_with_context = real
 
 
-def where(traceback: TracebackType | None, *, unknown: str = "a file or folder name") -> str:
-    """Return the template file and line a Jinja error was raised from, as far as known."""
-    place = unknown
+def where(traceback: TracebackType | None) -> tuple[str, int] | None:
+    """Return the template file and line a Jinja error was raised from, if it was a file."""
+    found = None
     while traceback is not None:
         name = traceback.tb_frame.f_code.co_filename
-        if not name.endswith(".py") and name != "<template>" and not name.startswith("<"):
-            place = f"{name}, line {traceback.tb_lineno}"
+        if not name.endswith(".py") and not name.startswith("<"):
+            found = (name, traceback.tb_lineno)
         traceback = traceback.tb_next
-    return place
+    return found
 
 
 def refuse_escape(
     error: SecurityError, *, template: Path, unknown: str = "a file or folder name"
 ) -> UsageError:
-    """Return the error to raise for a template that tried to leave the sandbox."""
-    place = where(error.__traceback__, unknown=unknown)
-    with contextlib.suppress(ValueError):
-        place = os.path.relpath(place, template) if os.path.isabs(place.split(",")[0]) else place
+    """Return the error to raise for a template that tried to leave the sandbox.
+
+    It names the template file and line, relative to ``template``, or ``unknown``.
+    """
+    found = where(error.__traceback__)
+    place = unknown
+    if found:
+        name, line = found
+        place = f"{_inside(name, template)}, line {line}"
     return UsageError(
         f"The template tried to leave Jinja's sandbox ({place}: {shown(str(error))}). "
         "Nothing was written. Read the template; pass --trust only if you trust its author."
     )
+
+
+def _inside(name: str, template: Path) -> str:
+    """Return a template file's name relative to the template, when it can be."""
+    if not os.path.isabs(name):
+        return name
+    try:
+        return os.path.relpath(name, template)
+    except ValueError:  # on Windows, another drive
+        return name
 
 
 _SYNTAX = ("{{", "{%", "{#")
