@@ -24,7 +24,12 @@ import webtest
 from {{ cookiecutter.package_name }}.app import make_app
 from {{ cookiecutter.package_name }}.config import Settings
 {%- if cookiecutter.database != 'none' %}
-from {{ cookiecutter.package_name }}.store import ItemStore, engine_url, items, upgrade_schema
+from {{ cookiecutter.package_name }}.store import (
+    ItemStore,
+    engine_url,
+    items,
+    upgrade_schema,
+)
 {%- endif %}
 
 HTTPS = {"wsgi.url_scheme": "https", "HTTP_HOST": "localhost", "SERVER_PORT": "443"}

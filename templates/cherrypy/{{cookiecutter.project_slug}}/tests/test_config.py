@@ -5,7 +5,10 @@ import pytest
 import sqlalchemy as sa
 {%- endif %}
 
-from {{ cookiecutter.package_name }}.config import ConfigError, Settings
+from {{ cookiecutter.package_name }}.config import (
+    ConfigError,
+    Settings,
+)
 {%- if cookiecutter.database != 'none' %}
 from {{ cookiecutter.package_name }}.store import engine_url
 {%- endif %}

@@ -9,7 +9,10 @@ import webtest
 from markupsafe import escape
 
 from {{ cookiecutter.package_name }}.app import Root, make_app
-from {{ cookiecutter.package_name }}.config import PROJECT_NAME, Settings
+from {{ cookiecutter.package_name }}.config import (
+    PROJECT_NAME,
+    Settings,
+)
 {%- if cookiecutter.database != 'none' %}
 from {{ cookiecutter.package_name }}.store import ItemStore
 {%- endif %}

@@ -1,4 +1,4 @@
-"""The production server: `python -m {{ cookiecutter.package_name }}.server` on a real socket."""
+"""The production server, run as a module (`python -m`), on a real socket."""
 
 import json
 import os
@@ -21,7 +21,11 @@ from {{ cookiecutter.package_name }}.server import server_config
 from {{ cookiecutter.package_name }}.store import ItemStore
 {%- endif %}
 
-SERVER = [sys.executable, "-m", "{{ cookiecutter.package_name }}.server"]
+SERVER = [
+    sys.executable,
+    "-m",
+    "{{ cookiecutter.package_name }}.server",
+]
 
 
 def free_port() -> int:

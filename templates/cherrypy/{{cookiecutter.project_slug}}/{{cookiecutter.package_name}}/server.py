@@ -1,7 +1,7 @@
 """Serve the application on CherryPy's own production-ready server, cheroot.
 
-    python -m {{ cookiecutter.package_name }}.server        production configuration
-    python -m {{ cookiecutter.package_name }}.server --dev  development: tracebacks, autoreload
+Run this module with `python -m`: in production configuration, or with `--dev` for
+development (tracebacks, autoreload).
 
 Reads `.env` from the working directory (or a parent) first; real environment
 variables win.{% if cookiecutter.database != 'none' %} Runs the database migrations (`alembic upgrade head`, a no-op when

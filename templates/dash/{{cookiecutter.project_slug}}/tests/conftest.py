@@ -17,7 +17,12 @@ from sqlalchemy import create_engine
 {%- endif %}
 
 from {{ cookiecutter.package_name }} import App, create_app
-from {{ cookiecutter.package_name }}.config import Settings{% if cookiecutter.database != 'none' %}, database_url{% endif %}
+from {{ cookiecutter.package_name }}.config import (
+    Settings,
+{%- if cookiecutter.database != 'none' %}
+    database_url,
+{%- endif %}
+)
 {%- if cookiecutter.database != 'none' %}
 
 ROOT = Path(__file__).resolve().parents[1]

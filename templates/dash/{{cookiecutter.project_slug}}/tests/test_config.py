@@ -6,7 +6,13 @@ from pathlib import Path
 import pytest
 
 from {{ cookiecutter.package_name }} import create_app
-from {{ cookiecutter.package_name }}.config import {% if cookiecutter.database != 'none' %}DEFAULT_DATABASE_URL, database_url, {% endif %}from_environment
+from {{ cookiecutter.package_name }}.config import (
+{%- if cookiecutter.database != 'none' %}
+    DEFAULT_DATABASE_URL,
+    database_url,
+{%- endif %}
+    from_environment,
+)
 
 
 def test_refuses_to_start_without_a_secret_key(environment: MutableMapping[str, str]) -> None:

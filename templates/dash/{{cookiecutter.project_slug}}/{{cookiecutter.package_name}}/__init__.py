@@ -1,4 +1,7 @@
-"""{{ cookiecutter.project_name|one_line }}: a Dash app, built by ``create_app()``."""
+"""{{ cookiecutter.project_name|one_line }}: a Dash app.
+
+``create_app()`` builds it.
+"""
 
 from .app import App, create_app
 

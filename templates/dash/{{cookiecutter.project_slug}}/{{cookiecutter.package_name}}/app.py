@@ -45,7 +45,7 @@ class App(dash.Dash):
 def create_app(settings: config.Settings | None = None) -> App:
     """Create the Dash app, configured from the environment or from ``settings``.
 
-    Its Flask server (``app.server``) is what gunicorn serves: ``{{ cookiecutter.package_name }}.main:server``.
+    Its Flask server (``app.server``) is what gunicorn serves, as ``server`` in main.py.
     """
     settings = settings or config.from_environment()
     app = App(

@@ -1,4 +1,4 @@
-"""The production entry point: gunicorn serves ``{{ cookiecutter.package_name }}.main:server``, Dash's Flask server."""
+"""The production entry point: gunicorn serves this module's ``server``, Dash's Flask server."""
 
 from .app import create_app
 

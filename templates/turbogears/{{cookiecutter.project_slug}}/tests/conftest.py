@@ -27,7 +27,12 @@ from {{ cookiecutter.package_name }}.{% if cookiecutter.mode == 'minimal' %}app{
 {%- if uses_db %}
 from {{ cookiecutter.package_name }}.model import DBSession, metadata
 {%- endif %}
-from {{ cookiecutter.package_name }}.settings import Settings{% if uses_db %}, sqlalchemy_url{% endif %}
+from {{ cookiecutter.package_name }}.settings import (
+    Settings,
+{%- if uses_db %}
+    sqlalchemy_url,
+{%- endif %}
+)
 
 SECRET_KEY = "test-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz"
 {%- if uses_db %}

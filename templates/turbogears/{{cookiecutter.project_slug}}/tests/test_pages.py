@@ -9,7 +9,9 @@ from typing import Any
 import pytest
 from webtest import TestApp
 
-from {{ cookiecutter.package_name }}.security import SecurityHeadersMiddleware
+from {{ cookiecutter.package_name }}.security import (
+    SecurityHeadersMiddleware,
+)
 from {{ cookiecutter.package_name }}.settings import PROJECT_NAME
 
 PATHS = ["/", "/health", "/style.css", "/no/such/page"{% if cookiecutter.database != 'none' %}, "/api/items"{% endif %}]

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from {{ cookiecutter.package_name }}.settings import {% if uses_db %}DEFAULT_DATABASE_URL, {% endif %}load_settings{% if uses_db %}, sqlalchemy_url{% endif %}
+from {{ cookiecutter.package_name }}.settings import (
+{%- if uses_db %}
+    DEFAULT_DATABASE_URL,
+{%- endif %}
+    load_settings,
+{%- if uses_db %}
+    sqlalchemy_url,
+{%- endif %}
+)
 
 
 def test_secret_key_is_required() -> None:

@@ -1,4 +1,4 @@
-"""The development server: ``python -m {{ cookiecutter.package_name }}``, with debug on.
+"""The development server, which ``python -m`` runs for this package, with debug on.
 
 It serves with the standard library's wsgiref on $HOST:$PORT, one request at a time;
 production uses gunicorn (see gunicorn.conf.py).

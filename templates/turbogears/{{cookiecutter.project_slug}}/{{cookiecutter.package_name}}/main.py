@@ -1,4 +1,4 @@
-"""The WSGI entry point: ``gunicorn {{ cookiecutter.package_name }}.main:application``.
+"""The WSGI entry point: gunicorn serves this module's ``application``.
 
 {% if cookiecutter.mode == 'minimal' -%}
 The application is assembled by ``app.py`` (the MinimalApplicationConfigurator).
