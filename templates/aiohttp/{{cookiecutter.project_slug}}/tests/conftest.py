@@ -23,7 +23,9 @@ from sqlalchemy import create_engine, delete
 from {{ cookiecutter.package_name }}.app import create_app
 from {{ cookiecutter.package_name }}.config import Settings
 {%- if cookiecutter.database != 'none' %}
-from {{ cookiecutter.package_name }}.config import database_url as sqlalchemy_url
+from {{ cookiecutter.package_name }}.config import (
+    database_url as sqlalchemy_url,
+)
 from {{ cookiecutter.package_name }}.db import items
 {%- endif %}
 

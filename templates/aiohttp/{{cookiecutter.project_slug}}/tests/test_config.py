@@ -8,7 +8,16 @@ from unittest import mock
 
 import pytest
 
-from {{ cookiecutter.package_name }}.config import {% if cookiecutter.database != 'none' %}DEFAULT_DATABASE_URL, {% endif %}Settings, {% if cookiecutter.database != 'none' %}database_url, {% endif %}load_settings
+from {{ cookiecutter.package_name }}.config import (
+{%- if cookiecutter.database != 'none' %}
+    DEFAULT_DATABASE_URL,
+{%- endif %}
+    Settings,
+{%- if cookiecutter.database != 'none' %}
+    database_url,
+{%- endif %}
+    load_settings,
+)
 
 
 def test_secret_key_is_required() -> None:

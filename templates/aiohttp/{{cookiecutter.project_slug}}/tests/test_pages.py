@@ -10,7 +10,10 @@ from markupsafe import escape
 from pytest_aiohttp import AiohttpClient
 
 from {{ cookiecutter.package_name }}.app import create_app
-from {{ cookiecutter.package_name }}.config import PROJECT_NAME, Settings
+from {{ cookiecutter.package_name }}.config import (
+    PROJECT_NAME,
+    Settings,
+)
 from {{ cookiecutter.package_name }}.security import SECURITY_HEADERS
 
 from .conftest import Client

@@ -53,8 +53,14 @@ async def production({% if cookiecutter.database != 'none' %}database_url: str{%
     env["DATABASE_URL"] = database_url
 {%- endif %}
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "gunicorn", "{{ cookiecutter.package_name }}.app:app_factory",
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "{{ cookiecutter.package_name }}.app:app_factory",
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     server = Production(process, f"http://127.0.0.1:{port}")
     try:

@@ -1,4 +1,4 @@
-"""The development server: ``python -m {{ cookiecutter.package_name }}`` on $HOST:$PORT, in debug mode.
+"""The development server, run by ``python -m`` on the package: $HOST:$PORT, in debug mode.
 
 Debug mode (unless ``DEBUG=0``) logs at DEBUG level, runs asyncio in debug mode and reloads
 templates when they change. Ctrl-C or SIGTERM stops it cleanly.

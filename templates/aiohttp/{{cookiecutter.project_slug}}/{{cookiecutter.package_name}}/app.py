@@ -47,7 +47,7 @@ def create_app(settings: Settings | None = None) -> web.Application:
 
 
 async def app_factory() -> web.Application:
-    """Build the application from the environment (``gunicorn {{ cookiecutter.package_name }}.app:app_factory``)."""
+    """Build the application from the environment: the factory gunicorn serves."""
     settings = load_settings()
     logging.basicConfig(level=logging.DEBUG if settings.debug else logging.INFO)
     return create_app(settings)

@@ -5,7 +5,7 @@
     python benchmarks/throughput.py [--seconds 3] [--rounds 3] [--clients 4] [--workers 2]
 
 Starts gunicorn with this project's ``gunicorn.conf.py`` (the same worker class and
-settings as ``gunicorn '{{ cookiecutter.package_name }}.app:create_app()'``) twice on free ports of
+settings as the production server, which serves ``PROJECT_APP``) twice on free ports of
 127.0.0.1: once with this project's application, once with ``benchmarks/hello.py``, a
 bare Falcon app answering ``/health``. Client processes of the standard library's
 ``http.client`` then send GET requests for a fixed time, a bounded number of times,
@@ -49,6 +49,8 @@ MAX_CLIENTS = 32
 MAX_REQUESTS = 500_000
 GOAL = 0.8
 SERVER = "gunicorn{{ ' (its ASGI worker)' if asgi else ' (sync workers)' }}"
+#: The project's application, as the production server names it to gunicorn.
+PROJECT_APP = "{{ cookiecutter.package_name }}.app:create_app()"
 
 
 @dataclass(frozen=True)
@@ -208,12 +210,11 @@ def run(arguments: argparse.Namespace) -> list[Measurement]:
         migrate = [sys.executable, "-m", "alembic", "upgrade", "head"]
         subprocess.run(migrate, cwd=ROOT, env=env, check=True, capture_output=True)
 {%- endif %}
-        project_app = "{{ cookiecutter.package_name }}.app:create_app()"
         rates: dict[tuple[str, str], list[float]] = {}
         errors: dict[tuple[str, str], int] = {}
         for _ in range(max(1, arguments.rounds)):
             # Alternate the two servers, so that both see the same noise of a shared machine.
-            for target, app in (("bare hello-world", "hello:app"), ("this project", project_app)):
+            for target, app in (("bare hello-world", "hello:app"), ("this project", PROJECT_APP)):
                 with gunicorn(app, workers=arguments.workers, env=env, scratch=scratch) as port:
                     paths = [("/health", "/health")]
 {%- if db %}

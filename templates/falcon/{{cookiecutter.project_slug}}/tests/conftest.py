@@ -16,7 +16,9 @@ from sqlalchemy import create_engine, delete
 from {{ cookiecutter.package_name }}.app import create_app
 from {{ cookiecutter.package_name }}.config import Settings
 {%- if db %}
-from {{ cookiecutter.package_name }}.config import database_url as to_sqlalchemy_url
+from {{ cookiecutter.package_name }}.config import (
+    database_url as to_sqlalchemy_url,
+)
 from {{ cookiecutter.package_name }}.database import Item
 {%- endif %}
 

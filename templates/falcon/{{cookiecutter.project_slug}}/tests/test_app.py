@@ -9,7 +9,10 @@ from falcon import testing
 from markupsafe import escape
 
 from {{ cookiecutter.package_name }}.app import create_app
-from {{ cookiecutter.package_name }}.config import PROJECT_NAME, Settings
+from {{ cookiecutter.package_name }}.config import (
+    PROJECT_NAME,
+    Settings,
+)
 from {{ cookiecutter.package_name }}.middleware import SECURITY_HEADERS
 
 from .client import Client

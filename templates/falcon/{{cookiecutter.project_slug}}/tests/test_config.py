@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from {{ cookiecutter.package_name }}.config import {% if db %}DEFAULT_DATABASE_URL, database_url, {% endif %}load_settings
+from {{ cookiecutter.package_name }}.config import (
+{%- if db %}
+    DEFAULT_DATABASE_URL,
+    database_url,
+{%- endif %}
+    load_settings,
+)
 
 
 def test_refuses_to_start_without_a_secret_key(environment: Path) -> None:

@@ -1,1 +1,4 @@
-"""{{ cookiecutter.project_name|one_line }}: a Falcon application (see ``app.create_app``)."""
+"""{{ cookiecutter.project_name|one_line }}: a Falcon application.
+
+See ``app.create_app``, which builds it.
+"""

@@ -4,7 +4,7 @@
 {%- set AppT = 'falcon.asgi.App[falcon.asgi.Request, falcon.asgi.Response]' if asgi else 'falcon.App[falcon.Request, falcon.Response]' -%}
 """The application: ``create_app()`` builds the {{ 'ASGI' if asgi else 'WSGI' }} app the servers and the tests use.
 
-Production: ``gunicorn '{{ cookiecutter.package_name }}.app:create_app()'`` (settings in gunicorn.conf.py).
+In production gunicorn calls ``create_app()`` itself, with the settings in gunicorn.conf.py.
 """
 
 import json

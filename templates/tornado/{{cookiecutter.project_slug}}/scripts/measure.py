@@ -251,7 +251,12 @@ def main() -> int:
         log = Path(folder) / "server.log"
         with log.open("wb") as output:
             server = subprocess.Popen(
-                [sys.executable, "-m", "{{ cookiecutter.package_name }}", "serve"],
+                [
+                    sys.executable,
+                    "-m",
+                    "{{ cookiecutter.package_name }}",
+                    "serve",
+                ],
                 cwd=PROJECT_ROOT,
                 env=env,
                 stdout=output,

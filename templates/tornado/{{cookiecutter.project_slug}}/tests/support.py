@@ -23,7 +23,12 @@ from tornado.httpclient import HTTPResponse
 from tornado.testing import AsyncHTTPTestCase
 
 from {{ cookiecutter.package_name }}.app import Application
-from {{ cookiecutter.package_name }}.config import Settings{% if uses_db %}, sync_database_url{% endif %}
+from {{ cookiecutter.package_name }}.config import (
+    Settings,
+{%- if uses_db %}
+    sync_database_url,
+{%- endif %}
+)
 {%- if uses_db %}
 from {{ cookiecutter.package_name }}.db import Base
 from {{ cookiecutter.package_name }}.migrations import upgrade
@@ -43,7 +48,9 @@ def database_url() -> str:
     """
     url = os.environ.get("DATABASE_URL", "").strip()
     if not url:
-        folder = tempfile.mkdtemp(prefix="{{ cookiecutter.package_name }}-tests-")
+        folder = tempfile.mkdtemp(
+            prefix="{{ cookiecutter.package_name }}-tests-",
+        )
         atexit.register(shutil.rmtree, folder, ignore_errors=True)
         url = f"sqlite:///{folder}/test.sqlite3"
     engine = create_engine(sync_database_url(url))

@@ -60,7 +60,7 @@ def group_alive(group: int) -> bool:
 
 
 class Server:
-    """``python -m {{ cookiecutter.package_name }} serve`` in a process group of its own."""
+    """The production server (the ``serve`` command), in a process group of its own."""
 
     def __init__(self, workers: int) -> None:
         self.port = free_port()
@@ -75,7 +75,12 @@ class Server:
 {%- endif %}
         }
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "{{ cookiecutter.package_name }}", "serve"],
+            [
+                sys.executable,
+                "-m",
+                "{{ cookiecutter.package_name }}",
+                "serve",
+            ],
             cwd=PROJECT_ROOT,
             env=env,
             stdin=subprocess.DEVNULL,

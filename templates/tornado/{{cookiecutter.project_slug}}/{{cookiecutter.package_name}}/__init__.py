@@ -1,1 +1,1 @@
-"""The {{ cookiecutter.package_name }} package: a Tornado application (see ``app.Application``)."""
+"""The project's package: a Tornado application (see ``app.Application``)."""

@@ -1,5 +1,5 @@
 {%- set uses_db = cookiecutter.database != 'none' or cookiecutter.auth == 'yes' -%}
-"""``python -m {{ cookiecutter.package_name }} dev|serve{% if uses_db %}|migrate{% endif %}``: the servers{% if uses_db %} and the migrations{% endif %}."""
+"""``python -m`` on the package: ``dev|serve{% if uses_db %}|migrate{% endif %}``, the servers{% if uses_db %} and the migrations{% endif %}."""
 
 from __future__ import annotations
 
@@ -16,7 +16,9 @@ from .migrations import upgrade
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command; return the exit status."""
-    parser = argparse.ArgumentParser(prog="python -m {{ cookiecutter.package_name }}")
+    parser = argparse.ArgumentParser(
+        prog="python -m {{ cookiecutter.package_name }}",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("dev", help="the development server (debug mode unless DEBUG=0)")
     commands.add_parser("serve", help="the production server ($WEB_CONCURRENCY processes)")
