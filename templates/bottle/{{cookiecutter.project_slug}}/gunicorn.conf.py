@@ -2,7 +2,11 @@
 
 import os
 
-from {{ cookiecutter.package_name }}.config import DEFAULT_HOST, DEFAULT_PORT, load_dotenv
+from {{ cookiecutter.package_name }}.config import (
+    DEFAULT_HOST,
+    DEFAULT_PORT,
+    load_dotenv,
+)
 
 load_dotenv()
 

@@ -6,7 +6,9 @@ point at this project's instance, before gunicorn starts its workers.
 
 import os
 
-from cubicweb_{{ cookiecutter.__cube }}.settings import prepare_environment
+from cubicweb_{{ cookiecutter.__cube }}.settings import (
+    prepare_environment,
+)
 
 _settings = prepare_environment()
 

@@ -7,7 +7,10 @@ import sys
 
 def main() -> None:
     """Run a Django command (the settings load .env)."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "{{ cookiecutter.package_name }}.settings")
+    os.environ.setdefault(
+        "DJANGO_SETTINGS_MODULE",
+        "{{ cookiecutter.package_name }}.settings",
+    )
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(sys.argv)

@@ -23,9 +23,11 @@ def on_starting(server):
     In a child process, so that the workers fork from an arbiter without gluon state or
     database connections. If it fails, gunicorn stops before serving anything.
     """
-    code = "from {{ cookiecutter.package_name }} import wsgi; wsgi.migrate()"
+    module = "{{ cookiecutter.package_name }}.wsgi"
+    code = f"import {module}; {module}.migrate()"
     if subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode:
         sys.exit("gunicorn: the database migration failed (see above); not serving")
+
 
 # On SIGTERM, workers get this long to finish their requests before they are killed.
 graceful_timeout = 10

@@ -16,14 +16,17 @@ web2py's parameter-based router maps these URLs to the application's actions:
 Anything else is a 404.
 """
 
+#: The one application this project serves, in applications/.
+APPLICATION = "{{ cookiecutter.package_name }}"
+
 routers = {
     # root_static: /favicon.ico is an action (the icon is an SVG), not a file in static/.
     "BASE": {
-        "default_application": "{{ cookiecutter.package_name }}",
+        "default_application": APPLICATION,
         "map_static": True,
         "root_static": ["robots.txt"],
     },
-    "{{ cookiecutter.package_name }}": {
+    APPLICATION: {
         "default_controller": "default",
         "controllers": ["default", "api", "health"],
         "functions": {
@@ -44,7 +47,5 @@ routers = {
 
 # An internal error is answered by default/error (a plain page, or JSON for the API) instead
 # of web2py's ticket link; the ticket itself is still written to the application's errors/.
-routes_onerror = [
-    ("{{ cookiecutter.package_name }}/500", "/{{ cookiecutter.package_name }}/default/error"),
-]
+routes_onerror = [(f"{APPLICATION}/500", f"/{APPLICATION}/default/error")]
 error_message_ticket = "<html><body><h1>Internal error</h1></body></html>"

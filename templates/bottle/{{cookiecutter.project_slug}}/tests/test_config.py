@@ -4,7 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from {{ cookiecutter.package_name }}.config import Config, ConfigError, load_dotenv
+from {{ cookiecutter.package_name }}.config import (
+    Config,
+    ConfigError,
+    load_dotenv,
+)
 
 
 def write_dotenv(directory: Path, text: str) -> Path:

@@ -11,7 +11,10 @@ from {{ cookiecutter.package_name }} import PROJECT_NAME
 from {{ cookiecutter.package_name }} import app as app_module
 from {{ cookiecutter.package_name }}.app import create_app
 from {{ cookiecutter.package_name }}.config import Config
-from {{ cookiecutter.package_name }}.plugins import CSRF_COOKIE, CSRF_FIELD
+from {{ cookiecutter.package_name }}.plugins import (
+    CSRF_COOKIE,
+    CSRF_FIELD,
+)
 
 
 def test_home_page_shows_the_project_name(client: TestApp) -> None:

@@ -1,7 +1,7 @@
 """The application: ``create_app`` builds it from a configuration, with its pages and health check.
 
-Production runs ``gunicorn '{{ cookiecutter.package_name }}.app:create_app()'``; the development server is
-``python -m {{ cookiecutter.package_name }}``.
+Production runs ``create_app()`` in gunicorn (the serve command in the README); the
+development server runs it with ``python -m`` on this package (``__main__.py``).
 """
 
 import functools

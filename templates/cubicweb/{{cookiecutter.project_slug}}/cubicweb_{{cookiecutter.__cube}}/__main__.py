@@ -1,4 +1,4 @@
-"""The project's commands: ``python -m cubicweb_{{ cookiecutter.__cube }} COMMAND``.
+"""The project's commands, run as ``python -m <this package> COMMAND``.
 
 - ``setup``: create the instance and its database when missing (idempotent).
 - ``dev``: ``setup``, then the development server (waitress, reloading on code changes).

@@ -22,9 +22,9 @@ from pathlib import Path
 from .settings import CUBE, Settings
 
 PYRAMID_INI = """\
-# Pyramid settings of this instance, written by `python -m cubicweb_{{ cookiecutter.__cube }} setup`.
-# The cube configures the rest in code (cubicweb_{{ cookiecutter.__cube }}/__init__.py and wsgi.py):
-# its own secure session factory, no login views, CSRF on forms, JSON API routes.
+# Pyramid settings of this instance, written by the project's `setup` command.
+# The cube configures the rest in code (its __init__.py and wsgi.py): its own
+# secure session factory, no login views, CSRF on forms, JSON API routes.
 [main]
 cubicweb.includes =
 cubicweb.pyramid.enable_csrf = yes
@@ -143,7 +143,7 @@ def _ensure_catalog(settings: Settings) -> None:
     """Give CubicWeb an empty English message catalog, so that it starts without an error.
 
     Messages stay in English. To compile CubicWeb's own catalogs instead (gettext's
-    ``msgfmt`` needed): ``python -m cubicweb_{{ cookiecutter.__cube }} ctl i18ninstance INSTANCE``.
+    ``msgfmt`` needed), run the project's command ``ctl i18ninstance INSTANCE``.
     """
     catalog = settings.instance_dir / "i18n" / "en" / "LC_MESSAGES" / "cubicweb.mo"
     if not catalog.is_file():

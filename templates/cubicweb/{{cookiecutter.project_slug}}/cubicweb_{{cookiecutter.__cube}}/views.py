@@ -54,7 +54,7 @@ def json_error(status: int, message: str) -> Response:
 @view_config(
     route_name="home",
     request_method="GET",
-    renderer="cubicweb_{{ cookiecutter.__cube }}:templates/index.jinja2",
+    renderer="templates/index.jinja2",
 )
 def home(request: Request) -> dict[str, Any]:
     """The home page: the project's name and the latest items, listed by an RQL query."""

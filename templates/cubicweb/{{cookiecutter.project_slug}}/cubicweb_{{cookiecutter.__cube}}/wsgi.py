@@ -1,7 +1,7 @@
 """The WSGI application: the instance's repository behind Pyramid, built by cubicweb.pyramid.
 
-gunicorn calls ``make_app()`` in each worker (``gunicorn 'cubicweb_{{ cookiecutter.__cube }}.wsgi:make_app()'``),
-so every worker opens its own repository and database connections.
+gunicorn calls ``make_app()`` in each worker (see the serve command in the README), so
+every worker opens its own repository and database connections.
 """
 
 from urllib.parse import urlsplit

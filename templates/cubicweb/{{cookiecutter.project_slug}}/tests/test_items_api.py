@@ -2,7 +2,9 @@
 
 from cwtest import AppTest
 
-from cubicweb_{{ cookiecutter.__cube }}.views import MAX_PAGE_SIZE
+from cubicweb_{{ cookiecutter.__cube }}.views import (
+    MAX_PAGE_SIZE,
+)
 
 
 class ItemsAPITest(AppTest):

@@ -3,8 +3,12 @@
 from cwtest import AppTest
 from markupsafe import escape
 
-from cubicweb_{{ cookiecutter.__cube }}.security import SECURITY_HEADERS
-from cubicweb_{{ cookiecutter.__cube }}.settings import PROJECT_NAME
+from cubicweb_{{ cookiecutter.__cube }}.security import (
+    SECURITY_HEADERS,
+)
+from cubicweb_{{ cookiecutter.__cube }}.settings import (
+    PROJECT_NAME,
+)
 
 
 class PagesTest(AppTest):

@@ -153,8 +153,10 @@ CONTENT_SECURITY_POLICY = {
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-# Django's CSRF failure page has inline styles: the project renders its own.
-CSRF_FAILURE_VIEW = "{{ cookiecutter.package_name }}.pages.views.csrf_failure"
+CSRF_FAILURE_VIEW = (
+    # Django's CSRF failure page has inline styles: the project renders its own.
+    "{{ cookiecutter.package_name }}.pages.views.csrf_failure"
+)
 # Plain-HTTP health checks keep working when HTTPS is enforced.
 SECURE_REDIRECT_EXEMPT = [r"^health$"]
 
@@ -190,7 +192,10 @@ REST_FRAMEWORK = {
     # Per client address, counted in each process's own cache (see CACHES to share it).
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": env.str("API_THROTTLE_RATE", "120/minute")},
-    "EXCEPTION_HANDLER": "{{ cookiecutter.package_name }}.exceptions.json_error_handler",
+    "EXCEPTION_HANDLER": (
+        # Errors answered as {"error": "..."}, like every other API error.
+        "{{ cookiecutter.package_name }}.exceptions.json_error_handler"
+    ),
 }
 {%- endif %}
 

@@ -2,12 +2,17 @@
 
 from django.contrib import admin
 from django.urls import include, path
+{% if cookiecutter.auth == "yes" %}
+from .accounts import urls as accounts_urls
+{%- endif %}
+from .items import urls as items_urls
+from .pages import urls as pages_urls
 
 urlpatterns = [
-    path("", include("{{ cookiecutter.package_name }}.pages.urls")),
-    path("api/", include("{{ cookiecutter.package_name }}.items.urls")),
+    path("", include(pages_urls)),
+    path("api/", include(items_urls)),
 {%- if cookiecutter.auth == "yes" %}
-    path("accounts/", include("{{ cookiecutter.package_name }}.accounts.urls")),
+    path("accounts/", include(accounts_urls)),
 {%- endif %}
     path("admin/", admin.site.urls),
 ]

@@ -16,7 +16,10 @@ from pathlib import Path
 from gluon.dal import DAL, InDBMigrator
 from pydal._globals import THREAD_LOCAL
 
-from {{ cookiecutter.package_name }}.settings import APPLICATION, get_settings
+from {{ cookiecutter.package_name }}.settings import (
+    APPLICATION,
+    get_settings,
+)
 
 _lock = threading.Lock()
 _shared: list[DAL] = []

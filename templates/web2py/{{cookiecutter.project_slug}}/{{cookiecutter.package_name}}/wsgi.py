@@ -7,7 +7,11 @@ command) and the development server (devserver.py) runs it in web2py's Rocket se
 import os
 from collections.abc import Callable, Iterable
 
-from {{ cookiecutter.package_name }}.settings import APPLICATION, ROOT, get_settings
+from {{ cookiecutter.package_name }}.settings import (
+    APPLICATION,
+    ROOT,
+    get_settings,
+)
 
 SETTINGS = get_settings()  # refuses to start without SECRET_KEY in production
 

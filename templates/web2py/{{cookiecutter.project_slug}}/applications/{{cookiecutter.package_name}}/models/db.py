@@ -5,8 +5,7 @@ request, response, session, T, HTTP, URL and the validators. The tables are defi
 once per process, not on every request: ``shared_database`` calls ``define_tables``
 the first time and hands the same DAL to every later request.
 """
-
-{%- if cookiecutter.auth == 'yes' %}
+{% if cookiecutter.auth == 'yes' %}
 from gluon import current
 {%- endif %}
 from gluon.dal import DAL, Field
@@ -17,9 +16,15 @@ from gluon.tools import Auth
 
 from {{ cookiecutter.package_name }}.database import shared_database
 {%- if cookiecutter.auth == 'yes' %}
-from {{ cookiecutter.package_name }}.forms import formstyle, plain  # noqa: F401 (views use plain)
+from {{ cookiecutter.package_name }}.forms import (
+    formstyle,
+    plain,  # noqa: F401 (views use plain)
+)
 {%- endif %}
-from {{ cookiecutter.package_name }}.settings import PROJECT_NAME, get_settings
+from {{ cookiecutter.package_name }}.settings import (
+    PROJECT_NAME,
+    get_settings,
+)
 
 config = get_settings()
 
@@ -77,8 +82,7 @@ def define_tables(db: DAL) -> None:
 # Tables are created and altered by wsgi.migrate() (request.is_shell), which both servers
 # run at start: requests never change the schema.
 db = shared_database(define_tables, migrate=bool(request.is_shell))
-{%- if cookiecutter.auth == 'yes' %}
-
+{% if cookiecutter.auth == 'yes' %}
 auth = new_auth(db)
 # What auth.define_tables() sets besides defining the tables, which exist already.
 auth.settings.use_username = False
@@ -105,6 +109,6 @@ def logout_form() -> FORM:
     )
     form.accepted = form.accepts(request.post_vars, session, formname="logout")
     return form
-{%- endif %}
 
+{% endif %}
 response.title = PROJECT_NAME
