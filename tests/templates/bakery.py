@@ -12,8 +12,12 @@ from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES_DIR = REPO_ROOT / "templates"
-#: The NAME every project is baked with (a name the CLI accepts, shown by the home page).
+#: The NAME projects are baked with (a name the CLI accepts, shown by the home page).
 PROJECT_NAME = "harness-demo"
+#: The NAME of each template's first variant: as long as the CLI accepts (64 characters),
+#: with capitals, an accent and characters HTML and Python must escape, so that every
+#: check (lint, the project's own tests, its servers, the browser) sees the worst name too.
+LONG_NAME = "Café & Co <Demo> Project With A Name As Long As Scaffold Takes 1"
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,11 @@ class Variant:
             return f"{self.template}-{self.label}"
         settings = ",".join(f"{key}={value}" for key, value in self.overrides)
         return f"{self.template}-{self.label}[{settings}]"
+
+    @property
+    def project_name(self) -> str:
+        """Return the NAME this variant is baked with: the longest, oddest one for v1."""
+        return LONG_NAME if self.label == "v1" else PROJECT_NAME
 
     @property
     def is_default(self) -> bool:
@@ -126,9 +135,9 @@ def variants(template: Template) -> tuple[Variant, ...]:
     return tuple(found)
 
 
-def bake(variant: Variant, output_dir: Path, *, name: str = PROJECT_NAME) -> Baked:
+def bake(variant: Variant, output_dir: Path, *, name: str | None = None) -> Baked:
     """Generate the project with ``scaffold new`` and read back its ``.scaffold.json``."""
-    command = [sys.executable, "-m", "scaffold", "new", name]
+    command = [sys.executable, "-m", "scaffold", "new", name or variant.project_name]
     command += ["--framework", variant.template]
     command += [arg for key, value in variant.options for arg in ("-o", f"{key}={value}")]
     command += ["--output-dir", str(output_dir), "--no-input", "--no-git", "--json"]

@@ -6,7 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from bakery import Option, Template, discover_templates, variants
+from bakery import LONG_NAME, PROJECT_NAME, Option, Template, discover_templates, variants
+
+from scaffold.names import MAX_LENGTH, validate_name
 
 COLOURS = Option("colour", ("red", "green", "blue"))
 SWITCH = Option("switch", ("no", "yes"))
@@ -47,3 +49,12 @@ def test_only_choices_are_options(tmp_path: Path) -> None:
 def test_every_value_of_every_option_is_baked(template: Template) -> None:
     baked = {(key, value) for variant in variants(template) for key, value in variant.options}
     assert baked == {(o.name, value) for o in template.options for value in o.choices}
+
+
+def test_the_first_variant_is_baked_with_the_longest_name_the_cli_accepts() -> None:
+    default, first, second = variants(Template("demo", (COLOURS, SWITCH)))
+    assert (default.project_name, second.project_name) == (PROJECT_NAME, PROJECT_NAME)
+    assert first.project_name == LONG_NAME
+    assert len(LONG_NAME) == MAX_LENGTH
+    package = validate_name(LONG_NAME).package
+    assert package == "cafe_co_demo_project_with_a_name_as_long_as_scaffold_takes_1"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import html
 import json
 import os
 import re
@@ -17,7 +18,6 @@ from pathlib import Path
 
 import pytest
 from bakery import (
-    PROJECT_NAME,
     Baked,
     Variant,
     bake,
@@ -212,7 +212,7 @@ def test_plain_cookiecutter_bakes_with_its_defaults(default: Variant, tmp_path: 
 
 @every_bake
 def test_plain_cookiecutter_bakes_the_same_files(baked: Baked, tmp_path: Path) -> None:
-    project = bake_with_cookiecutter(baked.variant, tmp_path, name=PROJECT_NAME)
+    project = bake_with_cookiecutter(baked.variant, tmp_path, name=baked.variant.project_name)
     assert project_files(project) == project_files(baked.path) - {".scaffold.json"}
 
 
@@ -354,11 +354,11 @@ def test_own_test_suite_passes(workspace: Workspace) -> None:
 
 
 @every_bake
-def test_home_page_shows_the_project_name(server: Server) -> None:
+def test_home_page_shows_the_project_name(workspace: Workspace, server: Server) -> None:
     page = fetch(f"{server.url}/")
     assert page.status == 200
     assert page.content_type == "text/html"
-    assert PROJECT_NAME in page.body.decode()
+    assert html.escape(workspace.baked.variant.project_name, quote=False) in page.body.decode()
 
 
 @every_bake
