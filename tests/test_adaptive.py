@@ -143,3 +143,10 @@ def test_given_answers_are_never_asked_and_their_order_does_not_matter(
     assert next_step(shuffled, CATALOG, races=[ALL]) == next_step(preset, CATALOG, races=[ALL])
     again, _ = ask(truth, preset=shuffled)
     assert asked(again) == asked(steps), "the same answers ask the same questions"
+
+
+def test_an_answer_that_can_only_widen_the_leaders_lead_is_not_asked() -> None:
+    """b=yes gives alpha 10 and beta 1: it can never bring beta level, so a=yes settles it."""
+    lopsided = _catalog({"alpha": {"a": 5, "b": 10}, "beta": {"b": 1}}, ["a", "b"])
+    assert next_step({"a": "yes"}, lopsided, races=[["alpha", "beta"]]) == Step(None, 0)
+    assert next_step({"a": "no"}, lopsided, races=[["alpha", "beta"]]).question is not None

@@ -124,13 +124,11 @@ def _coerce(key: str, given: str, raw: Any, rendered: Any) -> Any:
             )
         return given
     if isinstance(raw, dict):
-        try:
+        with contextlib.suppress(ValueError):
             value = json.loads(given)
-        except ValueError:
-            value = None
-        if not isinstance(value, dict):
-            raise UnknownOptionError(f"Option {key} takes a JSON object.")
-        return value
+            if isinstance(value, dict):
+                return value
+        raise UnknownOptionError(f"Option {key} takes a JSON object.")
     problem = line_problem(given)
     if problem:
         raise UnknownOptionError(f'Option {key}: "{shown(given)}" {problem}.', option=key)
@@ -225,8 +223,9 @@ def _answer(
     default = rendered[0] if isinstance(raw, list) else rendered
     if ask is None:
         return default
-    label = prompts.get(key, key)
-    label = label if isinstance(label, str) else key
+    label = prompts.get(key)
+    if not isinstance(label, str):
+        label = key
     choices = tuple(map(str, rendered)) if isinstance(raw, list) else ()
     return ask(key, label, _kind(raw), default, choices)
 
@@ -362,7 +361,7 @@ def render_pristine(
 ) -> Path:
     """Render the project as it was made, for an update: no hook runs, no secret file kept."""
     ready = prepare(foreign, name, options, output_dir=output_dir, trust=trust, moment=moment)
-    rendered = _render_project(foreign, ready, into, hooks=False)
+    rendered = _render_project(foreign, ready, into)
     written = tuple(tree(rendered))
     data = record(foreign, name, ready, rendered=rendered, written=written, hooks_ran=False)
     return seal_pristine(rendered, data)
@@ -382,18 +381,22 @@ def _project_template(path: Path) -> Path:
     raise UsageError("The template has no project folder (a folder named {{cookiecutter.…}}).")
 
 
-def _render_project(foreign: Foreign, ready: Prepared, into: Path, *, hooks: bool) -> Path:
+def _render_project(foreign: Foreign, ready: Prepared, into: Path, *, hooks: bool = False) -> Path:
+    """Render the project into ``into``; ``hooks`` runs the template's hooks, pre_prompt first.
+
+    pre_prompt runs in a copy of the template, as cookiecutter runs it; once the hook
+    has made it, the copy is removed after the render, whether or not the render fails.
+    """
     from cookiecutter.generate import generate_files
 
     repo = foreign.path
-    copied = None
     try:
-        with failures_of(foreign.name):
+        with contextlib.ExitStack() as cleanup, failures_of(foreign.name):
             if hooks and any(hook.startswith("hooks/pre_prompt") for hook in foreign.hooks):
                 from cookiecutter.hooks import run_pre_prompt_hook
 
-                copied = Path(run_pre_prompt_hook(str(repo)))
-                repo = copied
+                repo = Path(run_pre_prompt_hook(str(repo)))
+                cleanup.callback(shutil.rmtree, repo, ignore_errors=True)
             with (
                 frozen_clock(ready.moment),
                 rendering_with(lambda ctx: environment(ctx, trusted=ready.trust)),
@@ -404,7 +407,4 @@ def _render_project(foreign: Foreign, ready: Prepared, into: Path, *, hooks: boo
                 )
     except SecurityError as error:
         raise refuse_escape(error, template=foreign.path) from None
-    finally:
-        if copied is not None:
-            shutil.rmtree(copied, ignore_errors=True)
     return Path(rendered)
