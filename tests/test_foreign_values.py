@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+import tempfile
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
@@ -15,7 +16,7 @@ import pytest
 from test_foreign import CONFIG, HOOK, SLUG, _foreign, write_template
 
 from scaffold import __version__
-from scaffold.errors import TargetExistsError, UnknownOptionError, UsageError
+from scaffold.errors import GenerationError, TargetExistsError, UnknownOptionError, UsageError
 from scaffold.generate.foreign import (
     Prepared,
     build_values,
@@ -60,12 +61,22 @@ def test_a_text_value_with_a_line_break_is_refused_naming_the_option(tmp_path: P
     assert str(error) == (
         'Option description: "one\\ntwo" contains a line break or control character (\\n).'
     )
-    assert error.option == "description"
+    assert (error.option, error.value) == ("description", "one\ntwo")
 
 
 @pytest.mark.parametrize("given", ["{not json", '["a", "list"]', "3"])
 def test_a_dictionary_variable_takes_only_a_json_object(tmp_path: Path, given: str) -> None:
-    assert str(_refused(tmp_path, "settings", given)) == "Option settings takes a JSON object."
+    error = _refused(tmp_path, "settings", given)
+    assert str(error) == "Option settings takes a JSON object."
+    assert (error.option, error.value) == ("settings", given)
+
+
+def test_a_yes_no_variable_takes_yes_or_no_words_only(tmp_path: Path) -> None:
+    error = _refused(tmp_path, "use_docker", "maybe")
+    assert str(error) == 'Option use_docker takes yes or no, not "maybe".'
+    assert (error.option, error.value, error.choices) == ("use_docker", "maybe", ("yes", "no"))
+    assert _values(tmp_path / "on", {"use_docker": " On "})["use_docker"] is True
+    assert _values(tmp_path / "off", {"use_docker": "F"})["use_docker"] is False
 
 
 def test_a_dictionary_given_as_json_is_kept_as_it_is(tmp_path: Path) -> None:
@@ -356,6 +367,56 @@ def test_a_hook_that_removed_the_templates_copy_does_not_fail_the_generation(
     _, copy = _pre_prompted(tmp_path, post_gen=remove)
 
     assert not copy.exists()
+
+
+REWRITE_CONFIG = (
+    "import json\n"
+    "config = json.load(open('cookiecutter.json'))\n"
+    "config['colour'] = ['green', 'red']\n"
+    "json.dump(config, open('cookiecutter.json', 'w'))\n"
+)
+
+
+def test_what_pre_prompt_writes_into_cookiecutter_json_is_what_is_asked_and_rendered(
+    tmp_path: Path,
+) -> None:
+    config = {**SMALL, "colour": ["red"]}
+    files = {f"{SLUG}/colour.txt": "{{ cookiecutter.colour }}\n"}
+    template = write_template(tmp_path / "tpl", config=config, files=files)
+    (template / "hooks").mkdir()
+    (template / "hooks" / "pre_prompt.py").write_text(REWRITE_CONFIG)
+    asked: list[tuple[str, ...]] = []
+
+    def ask(key: str, label: str, kind: str, default: Any, choices: tuple[str, ...]) -> Any:
+        asked.append(choices)
+        return default
+
+    result = _generate(template, tmp_path / "out", "Demo", trust=True, ask=ask)
+
+    assert (result.path / "colour.txt").read_text() == "green\n"
+    assert ("green", "red") in asked
+    assert json.loads((template / "cookiecutter.json").read_text())["colour"] == ["red"]
+
+
+def test_a_failing_pre_prompt_hook_leaves_no_copy_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    template = write_template(tmp_path / "tpl", config=SMALL, files={f"{SLUG}/a.txt": "a\n"})
+    (template / "hooks").mkdir()
+    (template / "hooks" / "pre_prompt.py").write_text("raise SystemExit(1)\n")
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    out = tmp_path / "out"
+    out.mkdir()
+
+    with pytest.raises(GenerationError) as failed:
+        _generate(template, out, "Demo", trust=True)
+
+    assert str(failed.value).startswith("A hook of the tpl template failed: ")
+    assert str(failed.value).endswith("Nothing was written.")
+    assert list(temp.iterdir()) == [], "the template's copy is removed"
+    assert list(out.iterdir()) == []
 
 
 @pytest.fixture

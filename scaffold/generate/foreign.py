@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import shutil
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -111,7 +111,12 @@ def _coerce(key: str, given: str, raw: Any, rendered: Any) -> Any:
     if isinstance(raw, bool):
         word = given.strip().lower()
         if word not in _YES | _NO:
-            raise UnknownOptionError(f'Option {key} takes yes or no, not "{shown(given)}".')
+            raise UnknownOptionError(
+                f'Option {key} takes yes or no, not "{shown(given)}".',
+                option=key,
+                value=given,
+                choices=("yes", "no"),
+            )
         return word in _YES
     if isinstance(raw, list):
         if given not in rendered:
@@ -128,10 +133,12 @@ def _coerce(key: str, given: str, raw: Any, rendered: Any) -> Any:
             value = json.loads(given)
             if isinstance(value, dict):
                 return value
-        raise UnknownOptionError(f"Option {key} takes a JSON object.")
+        raise UnknownOptionError(f"Option {key} takes a JSON object.", option=key, value=given)
     problem = line_problem(given)
     if problem:
-        raise UnknownOptionError(f'Option {key}: "{shown(given)}" {problem}.', option=key)
+        raise UnknownOptionError(
+            f'Option {key}: "{shown(given)}" {problem}.', option=key, value=given
+        )
     return given
 
 
@@ -326,25 +333,28 @@ def generate_foreign(
             "author intended)."
         )
     output_dir = output_dir.expanduser().absolute()
-    ready = prepare(
-        foreign,
-        name,
-        options,
-        output_dir=output_dir,
-        trust=trust,
-        moment=creation_moment(),
-        ask=ask,
-    )
-    hooks_ran = trust and bool(foreign.hooks)
+    with _pre_prompted(foreign) if trust else contextlib.nullcontext(foreign) as template:
+        ready = prepare(
+            template,
+            name,
+            options,
+            output_dir=output_dir,
+            trust=trust,
+            moment=creation_moment(),
+            ask=ask,
+        )
+        hooks_ran = trust and bool(template.hooks)
 
-    def render_into(into: Path) -> Path:
-        return _render_project(foreign, ready, into, hooks=trust)
+        def render_into(into: Path) -> Path:
+            return _render_project(template, ready, into, hooks=trust)
 
-    def record_for(rendered: Path, written: tuple[str, ...]) -> bytes:
-        return record(foreign, name, ready, rendered=rendered, written=written, hooks_ran=hooks_ran)
+        def record_for(rendered: Path, written: tuple[str, ...]) -> bytes:
+            return record(
+                template, name, ready, rendered=rendered, written=written, hooks_ran=hooks_ran
+            )
 
-    target = output_dir / ready.folder
-    the_plan = produce(target, render_into, record_for, force=force, dry_run=dry_run)
+        target = output_dir / ready.folder
+        the_plan = produce(target, render_into, record_for, force=force, dry_run=dry_run)
     shown_options = {k: str(v) for k, v in ready.values.items() if not k.startswith("_")}
     return Result(target, foreign.name, shown_options, {}, the_plan, dry_run=dry_run)
 
@@ -382,29 +392,46 @@ def _project_template(path: Path) -> Path:
 
 
 def _render_project(foreign: Foreign, ready: Prepared, into: Path, *, hooks: bool = False) -> Path:
-    """Render the project into ``into``; ``hooks`` runs the template's hooks, pre_prompt first.
-
-    pre_prompt runs in a copy of the template, as cookiecutter runs it; once the hook
-    has made it, the copy is removed after the render, whether or not the render fails.
-    """
+    """Render the project into ``into``; ``hooks`` runs pre_gen_project and post_gen_project."""
     from cookiecutter.generate import generate_files
 
-    repo = foreign.path
     try:
-        with contextlib.ExitStack() as cleanup, failures_of(foreign.name):
-            if hooks and any(hook.startswith("hooks/pre_prompt") for hook in foreign.hooks):
-                from cookiecutter.hooks import run_pre_prompt_hook
-
-                repo = Path(run_pre_prompt_hook(str(repo)))
-                cleanup.callback(shutil.rmtree, repo, ignore_errors=True)
-            with (
-                frozen_clock(ready.moment),
-                rendering_with(lambda ctx: environment(ctx, trusted=ready.trust)),
-                importable(repo) if ready.trust else contextlib.nullcontext(),
-            ):
-                rendered = generate_files(
-                    str(repo), ready.context, output_dir=into, accept_hooks=hooks
-                )
+        with (
+            failures_of(foreign.name),
+            frozen_clock(ready.moment),
+            rendering_with(lambda ctx: environment(ctx, trusted=ready.trust)),
+            importable(foreign.path) if ready.trust else contextlib.nullcontext(),
+        ):
+            rendered = generate_files(
+                str(foreign.path), ready.context, output_dir=into, accept_hooks=hooks
+            )
     except SecurityError as error:
         raise refuse_escape(error, template=foreign.path) from None
     return Path(rendered)
+
+
+@contextlib.contextmanager
+def _pre_prompted(foreign: Foreign) -> Iterator[Foreign]:
+    """Yield the template as its pre_prompt hook leaves it: a copy, removed afterwards.
+
+    As in cookiecutter, the hook runs in a copy of the template before any variable is
+    read, so what it writes into the copy's cookiecutter.json is what is asked and
+    rendered. The copy goes whatever happens, a failing hook included. A template
+    without the hook is yielded as it is.
+    """
+    if not any(hook.startswith("hooks/pre_prompt") for hook in foreign.hooks):
+        yield foreign
+        return
+    from cookiecutter.hooks import find_hook, run_script
+    from cookiecutter.utils import create_tmp_repo_dir, work_in
+
+    with failures_of(foreign.name):
+        copy = create_tmp_repo_dir(foreign.path)
+    try:
+        with failures_of(foreign.name), work_in(copy):
+            for script in find_hook("pre_prompt") or []:
+                run_script(script, str(copy))
+        config = _read_config(copy)
+        yield Foreign(foreign.source, copy, config, foreign.hooks, tuple(local_extensions(config)))
+    finally:
+        shutil.rmtree(copy.parent, ignore_errors=True)
