@@ -35,8 +35,9 @@ SHARED_CONSTRAINTS = Path(__file__).with_name("lock-constraints.txt")
 OLDEST_PYTHON = "3.11"
 HEADER = """\
 # The exact versions of every runtime and dev dependency, for pip's -c (constraints):
-# the install command, the Dockerfile and CI install from it, so every install is the
-# same. Resolved for every platform and every Python this project supports. After
+# whatever installs the project (the install command, and the Dockerfile and CI where the
+# project has them) installs from it, so every install is the same. Resolved for every
+# platform and every Python this project supports. After
 # changing the dependencies in pyproject.toml, regenerate it with:
 #   uv pip compile pyproject.toml --extra dev --universal --no-annotate -o requirements.txt
 """
