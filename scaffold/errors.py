@@ -108,5 +108,5 @@ def one_of(choices: Iterable[str]) -> str:
     """Return 'a, b or c' for listing the accepted values in a message."""
     items = list(choices)
     if len(items) <= 1:
-        return "".join(items)
+        return items[0] if items else ""
     return f"{', '.join(items[:-1])} or {items[-1]}"
