@@ -152,7 +152,7 @@ def _builtin(project: Path, record: dict[str, Any], created: datetime) -> _Recor
         names = record["project"]
         name = ProjectName(str(names["name"]), str(names["slug"]), str(names["package"]))
         options = {str(k): str(v) for k, v in dict(record.get("options") or {}).items()}
-        template_hash = str(record["template"].get("sha256", ""))
+        template_hash = record["template"].get("sha256")
         answers = {str(k): str(v) for k, v in dict(record.get("answers") or {}).items()}
         why = record.get("recommendation")
     except (KeyError, TypeError, ValueError, AttributeError) as error:
@@ -285,25 +285,20 @@ def _changes(repo: Repo, base: str, incoming: str) -> Changes:
     diff = repo.out(
         "diff", "--name-status", "-M", "-z", base, incoming, "--", f":!{PROVENANCE_FILE}"
     )
-    fields = diff.split("\0")
+    # Each field ends with a NUL: the last one is empty. -M finds renames, never copies.
+    fields = iter(diff.split("\0"))
     added, removed, modified, renamed = [], [], [], []
-    i = 0
-    while i < len(fields) and fields[i]:
-        status = fields[i]
-        if status.startswith(("R", "C")):
-            renamed.append((fields[i + 1], fields[i + 2]))
-            i += 3
-            continue
-        path = fields[i + 1]
-        {"A": added, "D": removed}.get(status[0], modified).append(path)
-        i += 2
+    for status in fields:
+        if status.startswith("R"):
+            renamed.append((next(fields), next(fields)))
+        elif status:
+            {"A": added, "D": removed}.get(status[0], modified).append(next(fields))
     return Changes(tuple(added), tuple(removed), tuple(modified), tuple(renamed))
 
 
 def _predicted_conflicts(repo: Repo, incoming: str) -> tuple[str, ...]:
-    merged = repo.run(
-        "merge-tree", "--write-tree", "--name-only", "--no-messages", "HEAD", incoming, check=False
-    )
+    # Given two commits, merge-tree runs its --write-tree mode.
+    merged = repo.run("merge-tree", "--name-only", "--no-messages", "HEAD", incoming, check=False)
     if merged.returncode != 1:
         return ()
     return tuple(line for line in merged.stdout.splitlines()[1:] if line.strip())
@@ -378,10 +373,16 @@ def _merge(
             merge = ("merge", "--no-ff", "--no-edit", "-m", message, incoming)
             merged = repo.run(*merge, env=identity, check=False, own_group=True)
             conflicts = tuple(repo.out("diff", "--name-only", "--diff-filter=U").splitlines())
+            left = "nothing was changed."
             if merged.returncode != 0 and not conflicts:
                 # A hook (pre-merge-commit) can refuse after the merge is staged: undo it.
                 if repo.resolve("MERGE_HEAD"):
-                    repo.run("merge", "--abort", check=False)
+                    undone = repo.run("merge", "--abort", check=False).returncode == 0
+                    if not undone:
+                        left = (
+                            "git could not undo the staged merge either: the merge is still in "
+                            "progress; see git status, then git merge --abort."
+                        )
                 _restore_ref(repo, previous_tip)
     except KeyboardInterrupt:
         raise Interrupted(
@@ -390,8 +391,7 @@ def _merge(
     if merged.returncode != 0 and not conflicts:
         said = (merged.stderr or merged.stdout).strip().splitlines()
         raise ScaffoldError(
-            f"git merge refused to run ({shown(said[0] if said else 'no output')}); "
-            "nothing was changed."
+            f"git merge refused to run ({shown(said[0] if said else 'no output')}); {left}"
         )
     return UpdateResult(
         result.project,

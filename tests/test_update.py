@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ from scaffold.errors import Interrupted, ScaffoldError, UsageError
 from scaffold.generate import Provenance, generate
 from scaffold.gitrepo import TEMPLATE_REF, GitError, Repo
 from scaffold.names import validate_name
-from scaffold.update import DirtyTreeError, check, update
+from scaffold.update import Changes, DirtyTreeError, _files, check, update
 
 SLUG = "{{cookiecutter.project_slug}}"
 
@@ -357,12 +358,20 @@ def test_a_merge_git_refuses_changes_nothing_and_says_why(project: Path, templat
     assert git(project, "rev-parse", TEMPLATE_REF) == tip, "the template ref is put back"
 
 
-def test_a_merge_git_refuses_leaves_no_template_ref_where_there_was_none(
-    project: Path, templates: Path
-) -> None:
+def test_a_merge_git_refuses_leaves_no_template_ref_where_there_was_none(project: Path) -> None:
+    """Without the ref only an option can change (the template must be as it was)."""
     git(project, "update-ref", "-d", TEMPLATE_REF)
-    _refused_merge(project, templates)
+    (project / "Dockerfile").write_text("mine, untracked\n")
+    head = _head(project)
+    with pytest.raises(ScaffoldError) as refused:
+        update(project, options={"docker": "yes"})
+    assert str(refused.value) == (
+        "git merge refused to run (error: The following untracked working tree files would "
+        "be overwritten by merge:); nothing was changed."
+    )
     assert TEMPLATE_REF not in git(project, "for-each-ref")
+    assert _head(project) == head
+    assert (project / "Dockerfile").read_text() == "mine, untracked\n"
 
 
 def test_a_template_ref_moved_meanwhile_is_not_overwritten(
@@ -594,6 +603,7 @@ def test_a_yes_no_variable_of_a_third_party_template_keeps_its_value(
     assert (out / "demo" / "Dockerfile").is_file() is has_dockerfile
     result = check(out / "demo")
     assert result.up_to_date, result.changes
+    assert result.options["use_docker"] == docker, "as -o would give it"
 
 
 def test_a_history_rewritten_past_the_template_ref_is_searched_instead(project: Path) -> None:
@@ -723,3 +733,141 @@ def test_a_merge_a_hook_refuses_after_staging_it_is_undone(project: Path, templa
     assert git(project, "status", "--porcelain") == ""
     assert not (project / ".git" / "MERGE_HEAD").exists()
     assert git(project, "rev-parse", TEMPLATE_REF) == tip
+
+
+# --- File lists, change lists and merges git finishes badly -------------------------------
+
+
+def _first_render_noted(project: Path) -> str:
+    return f"Found the project's pristine render in its history ({_head(project)[:10]})."
+
+
+def test_a_template_that_only_made_a_file_in_a_folder_executable_still_finds_the_render(
+    project: Path, templates: Path
+) -> None:
+    """A file's mode is in neither the template's hash nor the history's match: contents are."""
+    git(project, "update-ref", "-d", TEMPLATE_REF)
+    found = _first_render_noted(project)
+    _change_template(
+        templates,
+        lambda folder: (folder / "{{cookiecutter.package_name}}/__init__.py").chmod(0o755),
+    )
+    result = update(project)
+    assert result.notes == (found,)
+    assert result.changes == Changes(modified=("demo/__init__.py",))
+    assert result.merged
+    assert os.access(project / "demo" / "__init__.py", os.X_OK)
+
+
+def test_the_files_of_a_commit_are_all_listed_whatever_folder_git_runs_in(
+    project: Path,
+) -> None:
+    top = Repo.at(project)
+    files = _files(top, "HEAD")
+    assert {"README.md", "demo/__init__.py", "notes.txt"} <= set(files)
+    assert ".scaffold.json" not in files
+    assert _files(replace(top, root=project / "demo"), "HEAD") == files
+
+
+def test_a_file_whose_name_holds_a_tab_is_a_file_of_its_own(project: Path) -> None:
+    """A copy named ``copy<TAB>README.md`` is not README.md: that commit is not the render."""
+    git(project, "update-ref", "-d", TEMPLATE_REF)
+    found = _first_render_noted(project)
+    shutil.copy(project / "README.md", project / "copy\tREADME.md")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "a copy")
+    result = update(project, options={"docker": "yes"})
+    assert result.notes == (found,)
+    assert result.merged and (project / "Dockerfile").is_file()
+    assert (project / "copy\tREADME.md").read_text() == (project / "README.md").read_text()
+
+
+def test_a_file_named_like_the_records_exclusion_does_not_confuse_the_changes(
+    project: Path, templates: Path
+) -> None:
+    """A tracked ``!.scaffold.json`` would make ``:!.scaffold.json`` a revision, without --."""
+    (project / "!.scaffold.json").write_text("mine\n")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "an odd name")
+    _change_template(templates, _improve)
+    assert check(project).changes == Changes(
+        added=("added.txt",),
+        removed=("old.txt",),
+        modified=("notes.txt",),
+        renamed=(("moving.txt", "moved.txt"),),
+    )
+
+
+@pytest.mark.parametrize("renames", ["false", "true", "copies"])
+def test_a_file_the_template_copies_is_added_whatever_the_users_diff_config(
+    project: Path, templates: Path, renames: str
+) -> None:
+    git(project, "config", "diff.renames", renames)
+
+    def copy(folder: Path) -> None:
+        _improve(folder)
+        shutil.copy(folder / "notes.txt", folder / "notes copy.txt")
+
+    _change_template(templates, copy)
+    assert check(project).changes == Changes(
+        added=("added.txt", "notes copy.txt"),
+        removed=("old.txt",),
+        modified=("notes.txt",),
+        renamed=(("moving.txt", "moved.txt"),),
+    )
+
+
+def test_a_file_the_user_deleted_and_the_template_changed_is_a_conflict(
+    project: Path, templates: Path
+) -> None:
+    git(project, "rm", "-q", "notes.txt")
+    git(project, "commit", "-qm", "no notes")
+    _change_template(templates, _improve)
+    result = update(project)
+    assert (result.conflicts, result.merged) == (("notes.txt",), False)
+    assert "DU notes.txt" in git(project, "status", "--porcelain").splitlines()
+    assert "TWO (template)" in (project / "notes.txt").read_text(), "the template's version"
+    assert git(project, "rev-parse", TEMPLATE_REF) == git(project, "rev-parse", "MERGE_HEAD")
+
+
+def test_a_merge_git_cannot_undo_still_puts_the_template_ref_back_and_says_why(
+    project: Path, templates: Path
+) -> None:
+    """The hook edits a file the merge staged: ``git merge --abort`` fails too."""
+    hook = project / ".git" / "hooks" / "pre-merge-commit"
+    hook.write_text(
+        "#!/bin/sh\necho 'merges are reviewed first' >&2\necho edited >> added.txt\nexit 1\n"
+    )
+    hook.chmod(0o755)
+    tip = git(project, "rev-parse", TEMPLATE_REF)
+    _change_template(templates, _improve)
+    with pytest.raises(ScaffoldError) as refused:
+        update(project)
+    assert type(refused.value) is ScaffoldError
+    assert str(refused.value) == (
+        "git merge refused to run (merges are reviewed first); git could not undo the staged "
+        "merge either: the merge is still in progress; see git status, then git merge --abort."
+    )
+    assert git(project, "rev-parse", TEMPLATE_REF) == tip
+    assert (project / ".git" / "MERGE_HEAD").exists(), "as the message says: still in progress"
+
+
+def test_a_merge_git_refuses_without_a_word_says_so(
+    project: Path, templates: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = shutil.which("git")
+    wrapper = tmp_path / "bin" / "git"
+    wrapper.parent.mkdir()
+    wrapper.write_text(
+        f'#!/bin/sh\n[ "$1" = merge ] && [ "$2" = --no-ff ] && exit 1\nexec {real} "$@"\n'
+    )
+    wrapper.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{wrapper.parent}{os.pathsep}{os.environ['PATH']}")
+    tip = git(project, "rev-parse", TEMPLATE_REF)
+    _change_template(templates, _improve)
+    head = _head(project)
+    with pytest.raises(ScaffoldError) as refused:
+        update(project)
+    assert str(refused.value) == "git merge refused to run (no output); nothing was changed."
+    assert git(project, "rev-parse", TEMPLATE_REF) == tip
+    assert _head(project) == head and git(project, "status", "--porcelain") == ""
