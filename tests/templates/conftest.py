@@ -109,18 +109,25 @@ def _first_workspace_of_this_run(variant: Variant, factory: pytest.TempPathFacto
 
     ``--dist loadgroup`` keeps them together; when it silently stops doing so (pytest 9.2 with
     pytest-xdist 3.8, pytest-xdist#1386), every worker would install and serve the bake again.
+    One process may set a bake up again (pytest tears session fixtures of one parameter down
+    when tests of another come between): that is not this failure.
     """
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
     base = factory.getbasetemp()
-    run_root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    run_root = base.parent if worker != "main" else base
     marker = run_root / "workspaces" / f"{variant.template}-{variant.label}"
     marker.parent.mkdir(exist_ok=True)
     try:
-        marker.touch(exist_ok=False)
+        with marker.open("x", encoding="utf-8") as made:
+            made.write(worker)
     except FileExistsError:
-        pytest.fail(
-            f"{variant.id} is installed a second time in this run: its tests were spread over "
-            "several workers (run with --dist loadgroup; see the pytest pin in pyproject.toml)"
-        )
+        first = marker.read_text(encoding="utf-8")
+        if first != worker:
+            pytest.fail(
+                f"{variant.id} is installed a second time in this run, by {worker} after "
+                f"{first}: its tests were spread over several workers (run with --dist "
+                "loadgroup; see the pytest pin in pyproject.toml)"
+            )
 
 
 @pytest.fixture(scope="session")
