@@ -2,7 +2,7 @@
 
 import os
 import shutil
-from collections.abc import Iterator, MutableMapping
+from collections.abc import {% if cookiecutter.database != 'none' %}Callable, {% endif %}Iterator, MutableMapping
 from pathlib import Path
 from unittest import mock
 
@@ -13,7 +13,7 @@ from alembic.config import Config
 {%- endif %}
 from flask.testing import FlaskClient
 {%- if cookiecutter.database != 'none' %}
-from sqlalchemy import create_engine
+from sqlalchemy import Engine, create_engine
 {%- endif %}
 
 from {{ cookiecutter.package_name }} import App, create_app
@@ -24,6 +24,7 @@ from {{ cookiecutter.package_name }}.config import (
 {%- endif %}
 )
 {%- if cookiecutter.database != 'none' %}
+from {{ cookiecutter.package_name }}.models import Base
 
 ROOT = Path(__file__).resolve().parents[1]
 #: DATABASE_URL of the real environment, read before any test loads ``.env``: the tests use
@@ -31,27 +32,55 @@ ROOT = Path(__file__).resolve().parents[1]
 TEST_DATABASE_URL = os.environ.get("DATABASE_URL")
 
 
-def migrate(url: str, revision: str) -> None:
-    """Run the project's migrations on ``url`` up (``head``) or down (``base``)."""
+def run_migrations(engine: Engine, revision: str) -> None:
+    """Run the project's migrations on ``engine``'s database up (``head``) or down (``base``)."""
     config = Config(str(ROOT / "alembic.ini"))
     config.attributes["configure_logger"] = False
-    engine = create_engine(database_url(url))
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         if revision == "base":
             command.downgrade(config, revision)
         else:
             command.upgrade(config, revision)
+
+
+def delete_all_rows(engine: Engine) -> None:
+    """Empty every table of the models, the dependent ones first."""
+    with engine.begin() as connection:
+        for table in reversed(Base.metadata.sorted_tables):
+            connection.execute(table.delete())
+
+
+@pytest.fixture(scope="session")
+def migrate() -> Callable[[Engine, str], None]:
+    """Return the function that migrates a database up (``head``) or down (``base``)."""
+    return run_migrations
+
+
+@pytest.fixture(scope="session")
+def tests_database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Return DATABASE_URL when set (the run drops its tables!), else a new SQLite file."""
+    if TEST_DATABASE_URL:
+        return TEST_DATABASE_URL
+    return f"sqlite:///{tmp_path_factory.mktemp('database') / 'test.sqlite3'}"
+
+
+@pytest.fixture(scope="session")
+def migrated_database(tests_database_url: str) -> Iterator[Engine]:
+    """Migrate the tests' database up once per run, and down to nothing at the end of it."""
+    engine = create_engine(database_url(tests_database_url))
+    run_migrations(engine, "head")
+    delete_all_rows(engine)  # rows an interrupted earlier run may have left
+    yield engine
+    run_migrations(engine, "base")
     engine.dispose()
 
 
 @pytest.fixture
-def database(tmp_path: Path) -> Iterator[str]:
-    """Yield DATABASE_URL when set (its tables are dropped after!), else a new SQLite file."""
-    url = TEST_DATABASE_URL or f"sqlite:///{tmp_path / 'test.sqlite3'}"
-    migrate(url, "head")
-    yield url
-    migrate(url, "base")
+def database(tests_database_url: str, migrated_database: Engine) -> Iterator[str]:
+    """Yield the URL of the migrated database; its tables are emptied after each test."""
+    yield tests_database_url
+    delete_all_rows(migrated_database)
 {%- endif %}
 
 

@@ -1,6 +1,10 @@
 {%- set items = cookiecutter.database != 'none' -%}
 {%- set uses_db = items or cookiecutter.auth == 'yes' -%}
-"""The production server for real: a subprocess, several workers, and a clean stop on SIGTERM."""
+"""The production server for real: a subprocess, several workers, and a clean stop on SIGTERM.
+
+The single-process server is started for its own test; the server with ``WORKERS`` workers
+once, for every test of it below, and the last of them stops it with SIGTERM.
+"""
 
 from __future__ import annotations
 
@@ -14,13 +18,12 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-{%- if items %}
-from typing import Any
-{%- endif %}
+from typing import {% if items %}IO, Any{% else %}IO{% endif %}
 
 import pytest
 {%- if items %}
@@ -35,6 +38,8 @@ from .support import database_url
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the server forks workers")
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
+#: Workers of the multi-process server the tests share.
+WORKERS = 3
 
 
 def free_port() -> int:
@@ -62,7 +67,7 @@ def group_alive(group: int) -> bool:
 class Server:
     """The production server (the ``serve`` command), in a process group of its own."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, log: IO[bytes]) -> None:
         self.port = free_port()
         env = {
             **os.environ,
@@ -74,6 +79,9 @@ class Server:
             "DATABASE_URL": database_url(),
 {%- endif %}
         }
+        # A file, not a pipe: nothing reads the log while the server runs, and a full pipe
+        # would block it.
+        self.log = log
         self.process = subprocess.Popen(
             [
                 sys.executable,
@@ -84,7 +92,7 @@ class Server:
             cwd=PROJECT_ROOT,
             env=env,
             stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
+            stdout=self.log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
@@ -123,51 +131,64 @@ class Server:
         return False
 
     def output(self) -> str:
-        if self.process.poll() is None or self.process.stdout is None:
-            return ""
-        return self.process.stdout.read().decode(errors="replace")
+        """What the server has logged so far."""
+        self.log.seek(0)
+        return self.log.read().decode(errors="replace")
+
+    def assert_stops_cleanly(self) -> None:
+        """SIGTERM the group: every process must exit, with status 0, and free the port."""
+        assert self.stop(), "the server ignored SIGTERM for 15 s"
+        assert self.process.returncode == 0, self.output()
+        assert not group_alive(self.process.pid), "a process of the group is still running"
+        assert not accepts_connections(self.port), "something still listens on the port"
 
 
 @contextlib.contextmanager
 def serving(workers: int) -> Iterator[Server]:
-    server = Server(workers)
-    try:
-        server.wait_until_healthy()
-        yield server
-    finally:
-        server.stop()
-        if server.process.stdout is not None:
-            server.process.stdout.close()
+    with tempfile.TemporaryFile() as log:
+        server = Server(workers, log)
+        try:
+            server.wait_until_healthy()
+            yield server
+        finally:
+            server.stop()
 
 
-@pytest.mark.parametrize("workers", [1, 3])
-def test_sigterm_stops_every_process_and_frees_the_port(workers: int) -> None:
-    with serving(workers) as server:
-        if Path("/proc").is_dir() and workers > 1:
-            assert len(server.workers()) == workers
+def test_single_process_server_stops_on_sigterm_and_frees_the_port() -> None:
+    with serving(1) as server:
         with urllib.request.urlopen(f"{server.url}/health", timeout=5) as answer:
             assert json.load(answer) == {"status": "ok"}
-        assert server.stop(), "the server ignored SIGTERM for 15 s"
-        assert server.process.returncode == 0, server.output()
-        assert not group_alive(server.process.pid), "a process of the group is still running"
-        assert not accepts_connections(server.port), "something still listens on the port"
+        server.assert_stops_cleanly()
+
+
+@pytest.fixture(scope="module")
+def workers_server() -> Iterator[Server]:
+    """The server with ``WORKERS`` workers, for the tests below; the last one stops it."""
+    with serving(WORKERS) as server:
+        yield server
+
+
+def test_every_worker_serves(workers_server: Server) -> None:
+    if Path("/proc").is_dir():
+        assert len(workers_server.workers()) == WORKERS
+    with urllib.request.urlopen(f"{workers_server.url}/health", timeout=5) as answer:
+        assert json.load(answer) == {"status": "ok"}
 
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to find the workers")
-def test_a_worker_that_dies_is_replaced() -> None:
-    with serving(2) as server:
-        first = server.workers()
-        os.kill(min(first), signal.SIGKILL)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            workers = server.workers()
-            if len(workers) == 2 and workers != first:
-                break
-            time.sleep(0.2)
-        else:
-            raise AssertionError(f"no new worker: {first} -> {server.workers()}")
-        server.wait_until_healthy()
-        assert server.stop()
+def test_a_worker_that_dies_is_replaced(workers_server: Server) -> None:
+    first = workers_server.workers()
+    assert len(first) == WORKERS
+    os.kill(min(first), signal.SIGKILL)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        workers = workers_server.workers()
+        if len(workers) == WORKERS and workers != first:
+            break
+        time.sleep(0.2)
+    else:
+        raise AssertionError(f"no new worker: {first} -> {workers_server.workers()}")
+    workers_server.wait_until_healthy()
 {%- if items %}
 
 
@@ -221,8 +242,13 @@ async def _changes_reach_every_worker(server: Server) -> None:
 
 
 @pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="needs Linux's /proc")
-def test_a_change_through_one_worker_reaches_websockets_on_every_worker() -> None:
-    with serving(2) as server:
-        asyncio.run(asyncio.wait_for(_changes_reach_every_worker(server), timeout=90))
-        assert server.stop()
+def test_a_change_through_one_worker_reaches_websockets_on_every_worker(
+    workers_server: Server,
+) -> None:
+    asyncio.run(asyncio.wait_for(_changes_reach_every_worker(workers_server), timeout=90))
 {%- endif %}
+
+
+def test_sigterm_stops_every_worker_and_frees_the_port(workers_server: Server) -> None:
+    """Last in this file: it ends the shared server, after whatever the tests above did to it."""
+    workers_server.assert_stops_cleanly()
