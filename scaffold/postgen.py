@@ -22,18 +22,9 @@ SHOWN_LINES = 5
 Progress = Callable[[str], None]
 
 
-def _run(
-    args: list[str], cwd: Path, *, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        args,
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        check=False,
-    )
+def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run ``args`` in ``cwd`` with no input; return what it printed (a failure is no error)."""
+    return subprocess.run(args, cwd=cwd, capture_output=True, text=True, stdin=subprocess.DEVNULL)
 
 
 def git_command(project: Path) -> str:
@@ -155,8 +146,7 @@ def _stream(
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
-        text=True,
-        errors="replace",
+        errors="replace",  # makes the output text; bytes that are not UTF-8 are replaced
     ) as process:
         assert process.stdout is not None
         try:

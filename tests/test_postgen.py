@@ -10,11 +10,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from gitrun import git
 from typer.testing import CliRunner
 
 from scaffold import postgen
 from scaffold.cli import app
 from scaffold.errors import InstallError, Interrupted, shown
+from scaffold.gitrepo import TEMPLATE_REF
 from scaffold.template import discover
 
 TEMPLATES = {t.name for t in discover()}
@@ -40,13 +42,123 @@ def test_git_inside_an_existing_repository_makes_no_new_one(tmp_path: Path) -> N
     subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
     project = tmp_path / "demo"
     project.mkdir()
-    assert "existing git repository" in postgen.init_git(project)
+    said = postgen.init_git(project)
+    assert said == "Inside an existing git repository: no new one was created."
     assert not (project / ".git").exists()
 
 
 def test_git_missing_is_said_not_fatal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(postgen.shutil, "which", lambda name: None)
-    assert "git was not found" in postgen.init_git(tmp_path)
+    assert postgen.init_git(tmp_path) == (
+        "git was not found: no repository was created (install git, then run git init)."
+    )
+
+
+@pytest.fixture
+def git_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty global git configuration of the test's own, and no identity from the environment."""
+    config = tmp_path / "gitconfig"
+    config.write_text("")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(config))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    for name in (
+        "GIT_AUTHOR_NAME",
+        "GIT_AUTHOR_EMAIL",
+        "GIT_COMMITTER_NAME",
+        "GIT_COMMITTER_EMAIL",
+        "EMAIL",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    return config
+
+
+def _new_project(folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    (folder / "README.md").write_text("demo\n")
+    return folder
+
+
+def _first_commit(project: Path) -> str:
+    """Return the author and subject of the project's only commit."""
+    log = ["git", "log", "--format=%an <%ae> %s", TEMPLATE_REF]
+    return subprocess.run(log, cwd=project, capture_output=True, text=True, check=True).stdout
+
+
+def test_git_commits_as_scaffold_when_no_identity_is_configured(
+    git_config: Path, tmp_path: Path
+) -> None:
+    project = _new_project(tmp_path / "demo")
+    said = postgen.init_git(project)
+    assert said == "Initialised a git repository with a first commit."
+    assert _first_commit(project) == (
+        "scaffold <scaffold@localhost> Initial commit from scaffold\n"
+    )
+
+
+def test_git_commits_as_the_user_when_an_identity_is_configured(
+    git_config: Path, tmp_path: Path
+) -> None:
+    git_config.write_text("[user]\n\tname = Ada\n\temail = ada@example.com\n")
+    project = _new_project(tmp_path / "demo")
+    assert postgen.init_git(project) == "Initialised a git repository with a first commit."
+    assert _first_commit(project) == "Ada <ada@example.com> Initial commit from scaffold\n"
+
+
+def test_the_identity_is_the_projects_not_that_of_the_folder_scaffold_runs_in(
+    git_config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    here = tmp_path / "elsewhere"
+    here.mkdir()
+    git(here, "init", "-q")
+    git(here, "config", "user.email", "local@example.com")
+    git_config.write_text("[user]\n\tuseConfigOnly = true\n")
+    monkeypatch.chdir(here)
+    project = _new_project(tmp_path / "out" / "demo")
+    assert postgen.init_git(project) == "Initialised a git repository with a first commit."
+    assert _first_commit(project) == (
+        "scaffold <scaffold@localhost> Initial commit from scaffold\n"
+    )
+
+
+def test_a_bare_repository_around_the_project_does_not_stop_its_own(
+    git_config: Path, tmp_path: Path
+) -> None:
+    bare = tmp_path / "shared.git"
+    git(tmp_path, "init", "-q", "--bare", str(bare))
+    project = _new_project(bare / "demo")
+    assert postgen.init_git(project) == "Initialised a git repository with a first commit."
+    assert (project / ".git").is_dir()
+
+
+def _pre_commit_hook(git_config: Path, body: str) -> None:
+    """Make every commit run a pre-commit hook with ``body``, as core.hooksPath does."""
+    hooks = git_config.parent / "hooks"
+    _script(hooks / "pre-commit", body)
+    git_config.write_text(f"[core]\n\thooksPath = {hooks}\n")
+
+
+def test_a_refused_first_commit_says_gits_last_line_and_leaves_no_repository(
+    git_config: Path, tmp_path: Path
+) -> None:
+    _pre_commit_hook(
+        git_config, "echo checking\necho 'lint: 2 errors' >&2\necho 'refused'\nexit 1\n"
+    )
+    project = _new_project(tmp_path / "demo")
+    assert postgen.init_git(project) == (
+        "git failed (refused): the project is in place without a repository; make one with: "
+        f"cd {project} && git init && git add -A && git commit -m 'Initial commit from scaffold'"
+    )
+    assert sorted(p.name for p in project.iterdir()) == ["README.md"]
+
+
+def test_a_git_failure_that_says_nothing_gives_its_exit_code(
+    git_config: Path, tmp_path: Path
+) -> None:
+    _pre_commit_hook(git_config, "exit 1\n")
+    project = _new_project(tmp_path / "demo")
+    said = postgen.init_git(project)
+    assert said.startswith("git failed (exit 1): the project is in place without a repository")
+    assert not (project / ".git").exists()
 
 
 def _with_uv_on_path(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -196,10 +308,10 @@ def test_ctrl_c_during_git_leaves_no_half_made_repository(
     project.mkdir()
     real_run = postgen._run
 
-    def run(args: list[str], cwd: Path, *, env: dict[str, str] | None = None):
+    def run(args: list[str], cwd: Path):
         if "add" in args:
             raise KeyboardInterrupt
-        return real_run(args, cwd, env=env)
+        return real_run(args, cwd)
 
     monkeypatch.setattr(postgen, "_run", run)
     with pytest.raises(Interrupted, match=r"without a repository\. Finish with: cd") as raised:
@@ -500,6 +612,13 @@ def typed_stdin() -> Iterator[None]:
     finally:
         os.dup2(saved, 0)
         os.close(saved)
+
+
+def test_git_and_the_interpreter_probes_are_given_no_input(
+    tmp_path: Path, typed_stdin: None
+) -> None:
+    script = 'read answer && echo "read $answer" || echo no input'
+    assert postgen._run(["sh", "-c", script], tmp_path).stdout == "no input\n"
 
 
 def test_the_installer_runs_in_the_folder_with_the_environment_and_no_input(
