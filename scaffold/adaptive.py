@@ -52,7 +52,7 @@ def next_step(
     for race in races:
         members = sorted({table.index[catalog.framework(name).name] for name in race})
         state = _Race(table, members, remaining)
-        if members and len(state.contenders(scores)) > 1:
+        if len(state.contenders(scores)) > 1:
             races_left.append(state)
     live = sorted({q for race in races_left for q in race.live(scores)})
     if not live:
@@ -116,9 +116,10 @@ class _Race:
         """The most the unasked questions can gain each rival on `leader` (computed once)."""
         if leader not in self._room:
             columns = [self.table.gain[q][leader] for q in self.remaining]
-            totals = [sum(gains) for gains in zip(*columns, strict=True)] if columns else None
             self._room[leader] = {
-                rival: totals[rival] if totals else 0 for rival in self.members if rival != leader
+                rival: sum(column[rival] for column in columns)
+                for rival in self.members
+                if rival != leader
             }
         return self._room[leader]
 
@@ -126,12 +127,15 @@ class _Race:
         """The member first on these scores (ties: the catalog's order)."""
         return max(self.members, key=scores.__getitem__)  # the first of equals
 
-    def margins(self, scores: list[int], *, without: int | None = None) -> dict[int, int]:
-        """Each rival's best possible margin over the leader (>= 0: it may come first)."""
+    def margins(self, scores: list[int], *, without: int) -> dict[int, int]:
+        """Each rival's best possible margin over the leader once question `without` is answered.
+
+        `scores` include that answer; >= 0: the rival may still come first.
+        """
         leader = self.leader(scores)
-        gain = self.table.gain[without] if without is not None else None
+        gain = self.table.gain[without][leader]
         return {
-            rival: scores[rival] - scores[leader] + room - (gain[leader][rival] if gain else 0)
+            rival: scores[rival] - scores[leader] + room - gain[rival]
             for rival, room in self.room(leader).items()
         }
 

@@ -29,7 +29,7 @@ def _key(kind: str, sources: Sequence[bytes]) -> str:
 
     digest = hashlib.sha256(f"{kind}\0{FORMAT}\0".encode())
     for data in sources:
-        digest.update(len(data).to_bytes(8, "big") + data)
+        digest.update(len(data).to_bytes(8) + data)
     return digest.hexdigest()
 
 

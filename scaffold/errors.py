@@ -100,7 +100,7 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """Return ' Did you mean "x"?' for the closest choice, or '' when none is close."""
     import difflib  # only when a name is wrong: it costs every start otherwise
 
-    close = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word.lower(), list(choices))  # best first, similarity >= 0.6
     return f' Did you mean "{close[0]}"?' if close else ""
 
 

@@ -82,7 +82,7 @@ class Repo:
 
     def resolve(self, rev: str) -> str | None:
         """Return the commit ``rev`` names, or None."""
-        done = self.run("rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}", check=False)
+        done = self.run("rev-parse", "--verify", f"{rev}^{{commit}}", check=False)
         return done.stdout.strip() or None
 
     def tree_of(self, commit: str) -> str:
@@ -96,13 +96,18 @@ class Repo:
         return [line[3:] for line in status.splitlines() if line.strip()]
 
     def entries(self, commit: str, paths: Sequence[str]) -> list[str]:
-        """Return ``commit``'s tree entries for ``paths`` as ``mode,blob,path`` strings."""
-        listing = self.out("ls-tree", "--full-tree", commit, "--", *paths)
+        """Return ``commit``'s tree entries for ``paths`` as ``mode,blob,path`` strings.
+
+        A path comes as it is named (``-z``: git quotes a name with a tab, a quote or a
+        non-ASCII letter otherwise), fit for ``update-index --cacheinfo``.
+        """
+        listing = self.out("ls-tree", "-z", "--full-tree", commit, "--", *paths)
         found = []
-        for line in listing.splitlines():
-            meta, _, path = line.partition("\t")
-            mode, _kind, blob = meta.split()
-            found.append(f"{mode},{blob},{path}")
+        for entry in listing.split("\0"):
+            if entry:
+                meta, _, path = entry.partition("\t")
+                mode, _kind, blob = meta.split()
+                found.append(f"{mode},{blob},{path}")
         return found
 
     def snapshot(

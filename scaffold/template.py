@@ -170,9 +170,7 @@ def _module_name(entry: Path) -> str:
     A folder is a (namespace) package and a ``.py`` file a module; an optional entry
     (``{% if ... %}tasks.py{% endif %}``) counts under the name it has when generated.
     """
-    name = _JINJA_TAG.sub("", entry.name)
-    if "{" in name:
-        return ""
-    stem, dot, suffix = name.partition(".")
+    # A name still holding a variable ({{cookiecutter.package_name}}) is no identifier.
+    stem, dot, suffix = _JINJA_TAG.sub("", entry.name).partition(".")
     is_module = (entry.is_dir() and not dot) or suffix == "py"
     return stem.lower() if is_module and stem.isidentifier() else ""

@@ -6,7 +6,7 @@ import json
 import shlex
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -398,11 +398,9 @@ def ask_variable(key: str, label: str, kind: str, default: Any, choices: tuple[s
     if kind == "dict":
         while True:
             raw = Prompt.ask(f"{text} [dim](JSON)[/]", console=console, default=json.dumps(default))
-            try:
+            with suppress(ValueError):
                 value = json.loads(raw)
-            except ValueError:
-                value = None
-            if isinstance(value, dict):
-                return value
+                if isinstance(value, dict):
+                    return value
             console.print('[red]Give a JSON object, e.g. {"key": "value"}.[/]')
     return Prompt.ask(text, console=console, default=str(default))

@@ -150,3 +150,49 @@ def test_an_answer_that_can_only_widen_the_leaders_lead_is_not_asked() -> None:
     lopsided = _catalog({"alpha": {"a": 5, "b": 10}, "beta": {"b": 1}}, ["a", "b"])
     assert next_step({"a": "yes"}, lopsided, races=[["alpha", "beta"]]) == Step(None, 0)
     assert next_step({"a": "no"}, lopsided, races=[["alpha", "beta"]]).question is not None
+
+
+def test_an_empty_race_beside_an_open_one_changes_nothing(small: Catalog) -> None:
+    everyone = ["alpha", "beta", "gamma", "delta"]
+    alone = next_step({}, small, races=[everyone])
+    assert alone.question is not None
+    assert next_step({}, small, races=[[], everyone]) == alone
+    assert next_step({}, small, races=[everyone, []]) == alone
+
+
+def test_two_rivals_that_can_only_tie_leave_as_much_room_as_one_that_can_win_by_one() -> None:
+    """A rival's room is its best margin plus one, a tie counting as one.
+
+    a=yes leaves gamma a margin of 1 over alpha (room 2); b=no leaves beta and gamma a tie
+    each at best (room 1 + 1). Level on that, b comes first: its default answer, no,
+    leaves the rivals less room (2) than a's (beta and gamma 2 each: room 6).
+    """
+    three = _catalog(
+        {"alpha": {"a": 3, "b": -1}, "beta": {"b": 1}, "gamma": {"a": 2, "b": 1}}, ["a", "b"]
+    )
+    step = next_step({}, three, races=[["alpha", "beta", "gamma"]])
+    assert step.question is not None and step.question.key == "b"
+    assert step.at_most == 2
+
+
+def test_each_catalog_gets_its_own_table_built_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The table is built on a catalog's first question and reused for the next ones."""
+    from scaffold import adaptive
+
+    built: list[Catalog] = []
+    build = adaptive._build
+
+    def counted(catalog: Catalog) -> object:
+        built.append(catalog)
+        return build(catalog)
+
+    monkeypatch.setattr(adaptive, "_build", counted)
+    first = _catalog({"alpha": {"a": 2}, "beta": {"b": 1}}, ["a", "b"])
+    second = _catalog({"alpha": {"b": 2}, "beta": {"a": 1}}, ["a", "b"])
+    race = [["alpha", "beta"]]
+    for answers in ({}, {"a": "no"}, {"a": "no", "b": "yes"}):
+        next_step(answers, first, races=race)
+    assert built == [first]
+    assert next_step({"b": "yes"}, second, races=race) == Step(None, 0), "alpha's +2 on b"
+    assert next_step({"b": "yes"}, first, races=race).question is not None, "a=yes: 2-1 or 0-1"
+    assert [id(catalog) for catalog in built] == [id(first), id(second)]

@@ -168,3 +168,19 @@ def test_a_failed_write_leaves_no_temporary_file(cache_home: Path) -> None:
     entry.mkdir()
     assert cache.derived("demo", [b"x"], lambda: [2]) == [2]
     assert [p.name for p in (cache_home / "demo").iterdir()] == [entry.name]
+
+
+def test_an_interrupt_while_an_entry_is_put_in_place_is_not_swallowed(
+    cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C just after the entry moved in: the temporary file is gone, the interrupt stays."""
+    replace = os.replace
+
+    def interrupted(source: str, target: Path) -> None:
+        replace(source, target)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        cache.derived("demo", [b"x"], lambda: [1])
+    assert [p.suffix for p in (cache_home / "demo").iterdir()] == [".json"]

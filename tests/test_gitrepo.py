@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shlex
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -94,9 +97,20 @@ def test_extra_variables_reach_git(repo: Repo) -> None:
 
 
 def test_git_never_reads_the_callers_stdin(repo: Repo) -> None:
-    """A command that reads stdin gets an empty one: it cannot wait on a terminal."""
+    """A command that reads stdin gets an empty one, even when the caller's holds input."""
     empty_blob = "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391"
-    assert repo.out("hash-object", "--stdin") == empty_blob
+    read, write = os.pipe()
+    os.write(write, b"typed ahead\n")
+    os.close(write)
+    saved = os.dup(0)
+    os.dup2(read, 0)
+    os.close(read)
+    try:
+        blob = repo.out("hash-object", "--stdin")
+    finally:
+        os.dup2(saved, 0)
+        os.close(saved)
+    assert blob == empty_blob
 
 
 def test_resolve_names_a_commit_or_none(repo: Repo) -> None:
@@ -176,3 +190,66 @@ def test_a_repository_is_found_at_its_top_folder(repo: Repo) -> None:
     found = Repo.at(repo.root)
     assert found.root == repo.root.resolve() and Path(found.git).name == "git"
     assert found.env == {}
+
+
+def test_a_failure_that_prints_nothing_says_so(repo: Repo) -> None:
+    with pytest.raises(GitError) as failed:
+        repo.run("rev-parse", "--verify", "--quiet", "nope")
+    assert str(failed.value) == "git rev-parse failed: no output"
+
+
+#: Prints the session of the process git runs it in.
+SESSION = (
+    shlex.quote(sys.executable) + " -c 'import os, sys; sys.stdin.read(); print(os.getsid(0))'"
+)
+
+
+def test_git_runs_in_the_callers_session_unless_asked_to_run_in_its_own(repo: Repo) -> None:
+    """So that Ctrl-C at the terminal reaches it; only the merge is kept out of its reach."""
+    alias = f"alias.session=!{SESSION}"
+    assert repo.out("-c", alias, "session") == str(os.getsid(0))
+    assert repo.run("-c", alias, "session", own_group=True).stdout.strip() != str(os.getsid(0))
+
+
+def test_a_snapshot_runs_git_in_the_callers_session(repo: Repo, tmp_path: Path) -> None:
+    """The clean filter that ``git add`` runs on the folder's files shows the session."""
+    git(repo.root, "config", "filter.session.clean", SESSION)
+    folder = tmp_path / "render"
+    folder.mkdir()
+    (folder / ".gitattributes").write_text("*.session filter=session\n")
+    (folder / "where.session").write_text("\n")
+    commit = repo.snapshot(folder, parents=[], message="m")
+    assert git(repo.root, "show", f"{commit}:where.session") == str(os.getsid(0))
+
+
+def test_a_snapshot_commits_the_folder_where_the_repository_names_its_work_tree(
+    repo: Repo, tmp_path: Path
+) -> None:
+    """core.worktree names the repository's own folder: the snapshot still takes ``folder``."""
+    git(repo.root, "config", "core.worktree", str(repo.root))
+    folder = tmp_path / "render"
+    folder.mkdir()
+    (folder / "c.txt").write_text("c\n")
+    commit = repo.snapshot(folder, parents=[], message="m")
+    assert git(repo.root, "ls-tree", "-r", "--name-only", commit) == "c.txt"
+
+
+NAMES = ["-d", "a\tb.txt", "café.txt", 'say "hi".txt', "trailing .txt "]
+
+
+def test_entries_name_every_path_as_it_is_and_a_snapshot_carries_them(
+    repo: Repo, tmp_path: Path
+) -> None:
+    """Names git would quote, or read as an option, come back as they are, ready to carry."""
+    for name in NAMES:
+        (repo.root / name).write_text(f"{name}\n")
+    git(repo.root, "add", "-A")
+    git(repo.root, "commit", "-qm", "names")
+    entries = repo.entries("HEAD", NAMES)
+    blobs = {name: git(repo.root, "rev-parse", f"HEAD:{name}") for name in NAMES}
+    assert entries == [f"100644,{blobs[name]},{name}" for name in sorted(NAMES)]
+    folder = tmp_path / "render"
+    folder.mkdir()
+    commit = repo.snapshot(folder, parents=[], message="m", carry=entries)
+    listed = git(repo.root, "ls-tree", "-z", "--name-only", commit).split("\0")
+    assert sorted(filter(None, listed)) == sorted(NAMES)

@@ -50,8 +50,12 @@ def test_find_template_suggests_a_close_name(mini_root: Path) -> None:
         ("[]", "must be a JSON object"),
         ("{not json", "cannot be read"),
         ('{"project_name": "x"}', "missing commands: install, dev, serve, test"),
+        (
+            json.dumps({f"__{key}_command": "true" for key in COMMAND_KEYS}),
+            "must be a JSON object with a 'project_name' key",
+        ),
     ],
-    ids=["not-an-object", "malformed", "no-commands"],
+    ids=["not-an-object", "malformed", "no-commands", "no-project-name"],
 )
 def test_a_malformed_template_names_its_file(tmp_path: Path, config: str, message: str) -> None:
     (tmp_path / "cookiecutter.json").write_text(config)
@@ -171,8 +175,7 @@ def test_only_what_an_import_can_reach_is_reserved(tmp_path: Path) -> None:
     ):
         (project / file).write_text("")
     reserved = load_template(tmp_path).reserved_names
-    assert {"docs", "migrations", "manage", "tasks"} <= reserved
-    assert not {"readme", "license", "dockerfile", "pyproject", "env", ""} & reserved
+    assert reserved == {tmp_path.name, "docs", "migrations", "manage", "tasks"}
 
 
 def _template_with(tmp_path: Path, **config: object) -> Path:
@@ -206,8 +209,14 @@ def test_options_carry_their_prompt_default_and_choices(tmp_path: Path) -> None:
 
 
 def test_an_option_without_a_prompt_has_an_empty_one(tmp_path: Path) -> None:
-    (option,) = load_template(_template_with(tmp_path, ci=["github", "none"])).options
-    assert option.prompt == ""
+    ci, author = load_template(_template_with(tmp_path, ci=["github", "none"], author="A")).options
+    assert (ci.name, ci.prompt) == ("ci", "")
+    assert (author.name, author.prompt) == ("author", "")
+
+
+def test_a_value_with_a_jinja_tag_only_is_derived_not_an_option(tmp_path: Path) -> None:
+    folder = _template_with(tmp_path, note="{% if cookiecutter.ci %}CI{% endif %}", ci="yes")
+    assert [option.name for option in load_template(folder).options] == ["ci"]
 
 
 @pytest.mark.parametrize(
@@ -275,3 +284,31 @@ def test_a_hidden_or_private_folder_is_no_template(
     shutil.copytree(fixture_templates / "mini", tmp_path / "shown")
     assert template_named(folder, tmp_path) is None
     assert template_named("Shown", tmp_path).name == "shown"
+
+
+def test_find_template_looks_in_the_folder_it_is_given(
+    fixture_templates: Path, tmp_path: Path
+) -> None:
+    shutil.copytree(fixture_templates / "mini", tmp_path / "only")
+    assert find_template("Only", tmp_path).path == tmp_path / "only"
+    with pytest.raises(UnknownFrameworkError) as raised:
+        find_template("mini", tmp_path)
+    assert str(raised.value) == 'No template for "mini". Templates: only.'
+
+
+def test_find_template_in_a_folder_without_templates_says_there_are_none(tmp_path: Path) -> None:
+    with pytest.raises(UnknownFrameworkError) as raised:
+        find_template("flask", tmp_path)
+    assert str(raised.value) == 'No template for "flask". Templates: none.'
+
+
+def test_the_content_hash_is_the_one_earlier_versions_recorded(tmp_path: Path) -> None:
+    """Projects record it to know whether update can render their template again: it is fixed."""
+    folder = tmp_path / "tpl"
+    (folder / "{{cookiecutter.project_slug}}").mkdir(parents=True)
+    commands = ", ".join(f'"__{key}_command": "true"' for key in COMMAND_KEYS)
+    (folder / "cookiecutter.json").write_bytes(f'{{"project_name": "P", {commands}}}'.encode())
+    (folder / "{{cookiecutter.project_slug}}" / "README.md").write_bytes(b"# P\n")
+    assert load_template(folder).content_hash() == (
+        "9dcc18fe5a06618a487f489d97cd1208e4bb3bd9c4710844ffaeffb0f8b91fa1"
+    )
