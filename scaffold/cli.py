@@ -121,6 +121,18 @@ def info(
     quick.info(framework, as_json=as_json)
 
 
+def _given_answers(
+    catalog: Catalog, pairs: Sequence[str], answers_file: Path | None
+) -> dict[str, str]:
+    """Read the answers given: those of `answers_file`, then the -a pairs, which win."""
+    from scaffold import questionnaire
+
+    return questionnaire.merge(
+        questionnaire.load_answers_file(answers_file, catalog) if answers_file else {},
+        questionnaire.parse_pairs(pairs, catalog),
+    )
+
+
 def _gather_answers(
     catalog: Catalog,
     pairs: Sequence[str],
@@ -128,35 +140,30 @@ def _gather_answers(
     *,
     ask: bool,
     to_stderr: bool,
-    races: Sequence[Collection[str]] = (),
-    all_questions: bool = False,
+    races: Sequence[Collection[str]],
+    all_questions: bool,
 ) -> dict[str, str]:
     """Read the given answers; on a terminal, ask what can still change the top of `races`.
 
     With `all_questions`, every question not answered yet is asked, in order.
     """
-    from scaffold import questionnaire
+    given = _given_answers(catalog, pairs, answers_file)
+    if not ask:
+        return given
+    from scaffold import adaptive, questionnaire
 
-    given = questionnaire.merge(
-        questionnaire.load_answers_file(answers_file, catalog) if answers_file else {},
-        questionnaire.parse_pairs(pairs, catalog),
+    def next_step(answers: dict[str, str]) -> adaptive.Step:
+        if all_questions:
+            return adaptive.in_order(answers, catalog)
+        return adaptive.next_step(answers, catalog, races=races)
+
+    return ui.ask_questions(
+        next_step,
+        given,
+        parse=questionnaire.normalize,
+        total=len(catalog.questions),
+        to_stderr=to_stderr,
     )
-    if ask:
-        from scaffold import adaptive
-
-        def next_step(answers: dict[str, str]) -> adaptive.Step:
-            if all_questions:
-                return adaptive.in_order(answers, catalog)
-            return adaptive.next_step(answers, catalog, races=races)
-
-        given = ui.ask_questions(
-            next_step,
-            given,
-            parse=questionnaire.normalize,
-            total=len(catalog.questions),
-            to_stderr=to_stderr,
-        )
-    return given
 
 
 def _templates(catalog: Catalog) -> list[str]:
@@ -381,8 +388,7 @@ def _choose(
         return framework, {}, None  # nothing to read: the catalog is not even loaded
     catalog = _catalog()
     if framework:
-        given = _gather_answers(catalog, pairs, answers_file, ask=False, to_stderr=json)
-        return framework, given, None
+        return framework, _given_answers(catalog, pairs, answers_file), None
     if not auto and not interactive:
         raise NoTerminalError(
             "Choose a framework: pass --framework NAME, or --auto to take the "

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import json
+import re
+import shutil
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from scaffold import __version__
+from scaffold import __version__, postgen, ui
+from scaffold import template as template_module
+from scaffold.catalog import load_catalog
 from scaffold.cli import app
 
 FRAMEWORKS_TOML = Path(__file__).resolve().parents[1] / "scaffold" / "data" / "frameworks.toml"
@@ -190,6 +195,7 @@ def test_git_creates_a_first_commit(runner: CliRunner, mini_root: Path, tmp_path
         app, ["new", "demo", "--framework", "mini", "--output-dir", str(tmp_path), "--git"]
     )
     assert result.exit_code == 0, result.output
+    assert "Initialised a git repository with a first commit." in result.stdout.splitlines()
     log = subprocess.run(
         ["git", "log", "--oneline"],
         cwd=tmp_path / "demo",
@@ -237,6 +243,285 @@ def test_auto_without_a_terminal_says_no_question_was_asked(
         app, ["new", "demo", "--auto", "--dry-run", "--output-dir", str(tmp_path)]
     )
     assert result.exit_code == 0, result.output
-    said = " ".join(result.stderr.split())
-    assert "No question was asked (no terminal)" in said and "-a KEY=VALUE" in said
+    assert result.stderr.splitlines() == [
+        "No question was asked (no terminal): every answer takes its default. "
+        "Answer with -a KEY=VALUE or --answers FILE (see scaffold recommend)."
+    ]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_option_value_may_itself_hold_an_equals_sign(
+    runner: CliRunner, mini_root: Path, tmp_path: Path
+) -> None:
+    result = _new(runner, tmp_path, "demo", "--framework", "mini", "-o", "description=a=b")
+    assert result.exit_code == 0, result.output
+    record = json.loads((tmp_path / "demo" / ".scaffold.json").read_text())
+    assert record["options"]["description"] == "a=b"
+
+
+ONLY_WITH_TEMPLATE = (
+    "--checkout, --directory, --trust and --no-hooks go with --template "
+    "(built-in templates run no code)."
+)
+NO_FRAMEWORK_WITH_TEMPLATE = "--template takes no --framework, --auto or answers: choose one."
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--framework", "mini", "--auto"], "Give either --framework or --auto, not both."),
+        (["--template", "TPL", "--framework", "mini"], NO_FRAMEWORK_WITH_TEMPLATE),
+        (["--template", "TPL", "--auto"], NO_FRAMEWORK_WITH_TEMPLATE),
+        (["--template", "TPL", "-a", "size=small"], NO_FRAMEWORK_WITH_TEMPLATE),
+        (["--template", "TPL", "--answers", "TPL/cookiecutter.json"], NO_FRAMEWORK_WITH_TEMPLATE),
+        (["--framework", "mini", "--trust"], ONLY_WITH_TEMPLATE),
+        (["--framework", "mini", "--no-hooks"], ONLY_WITH_TEMPLATE),
+        (["--framework", "mini", "--checkout", "v1"], ONLY_WITH_TEMPLATE),
+        (["--framework", "mini", "--directory", "sub"], ONLY_WITH_TEMPLATE),
+        (
+            [],
+            "Choose a framework: pass --framework NAME, or --auto to take the "
+            "recommendation (there is no terminal to ask on).",
+        ),
+        (["--auto"], "No framework of the article has a template yet (see scaffold list)."),
+    ],
+    ids=[
+        "framework-and-auto",
+        "template-and-framework",
+        "template-and-auto",
+        "template-and-answer",
+        "template-and-answers-file",
+        "trust-without-template",
+        "no-hooks-without-template",
+        "checkout-without-template",
+        "directory-without-template",
+        "no-framework-no-terminal",
+        "auto-without-article-template",
+    ],
+)
+def test_new_refuses_what_cannot_be_done_in_these_words(
+    runner: CliRunner, mini_root: Path, tmp_path: Path, args: list[str], message: str
+) -> None:
+    template = _foreign_template(tmp_path / "tpl")
+    out = tmp_path / "out"
+    args = [arg.replace("TPL", str(template)) for arg in args]
+    result = runner.invoke(app, ["new", "demo", *args, "--output-dir", str(out), "--no-input"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == f"Error: {message}\n"
+    assert result.stdout == ""
+    assert not out.exists()
+
+
+def _foreign_template(root: Path) -> Path:
+    """Write a small cookiecutter template (not one of scaffold's) into ``root``."""
+    project = root / "{{cookiecutter.project_slug}}"
+    project.mkdir(parents=True)
+    config = {"project_name": "Demo", "project_slug": "{{ cookiecutter.project_name|lower }}"}
+    (root / "cookiecutter.json").write_text(json.dumps(config))
+    (project / "README.md").write_text("# {{ cookiecutter.project_name }}\n")
+    return root
+
+
+def _article_templates(
+    fixture_templates: Path, root: Path, monkeypatch: pytest.MonkeyPatch, *names: str
+) -> None:
+    """Make copies of the mini template, named for frameworks of the article, the ones found."""
+    for name in names:
+        shutil.copytree(fixture_templates / "mini", root / name)
+    monkeypatch.setattr(template_module, "templates_root", lambda: root)
+
+
+def test_answers_given_with_a_framework_are_recorded_the_flags_winning(
+    runner: CliRunner, mini_root: Path, tmp_path: Path
+) -> None:
+    answers = tmp_path / "answers.toml"
+    answers.write_text('size = "large"\nprototype = true\n')
+    given = ["--answers", str(answers), "-a", "size=small"]
+    result = _new(runner, tmp_path, "demo", "--framework", "mini", *given)
+    assert result.exit_code == 0, result.output
+    record = json.loads((tmp_path / "demo" / ".scaffold.json").read_text())
+    assert record["answers"] == {"size": "small", "prototype": "yes"}
+    assert record["recommendation"] is None
+
+
+def test_an_answer_given_with_a_framework_is_recorded(
+    runner: CliRunner, mini_root: Path, tmp_path: Path
+) -> None:
+    result = _new(runner, tmp_path, "demo", "--framework", "mini", "-a", "rest_api=y")
+    assert result.exit_code == 0, result.output
+    record = json.loads((tmp_path / "demo" / ".scaffold.json").read_text())
+    assert record["answers"] == {"rest_api": "yes"}
+
+
+def test_new_auto_without_a_terminal_follows_the_answers_file_and_says_nothing_of_defaults(
+    runner: CliRunner, fixture_templates: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _article_templates(fixture_templates, tmp_path / "t", monkeypatch, "flask", "bottle", "falcon")
+    answers = tmp_path / "answers.toml"
+    answers.write_text('size = "small"\nprototype = "yes"\nmin_dependencies = "yes"\n')
+    result = _new(runner, tmp_path, "demo", "--auto", "--answers", str(answers))
+    assert result.exit_code == 0, result.output
+    assert "No question was asked" not in result.stderr
+    record = json.loads((tmp_path / "demo" / ".scaffold.json").read_text())
+    assert record["template"]["name"] == "bottle"
+    assert record["answers"]["size"] == "small" and record["answers"]["prototype"] == "yes"
+
+
+def test_new_auto_with_answers_given_says_nothing_of_defaults(
+    runner: CliRunner, fixture_templates: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _article_templates(fixture_templates, tmp_path / "t", monkeypatch, "flask", "bottle")
+    result = _new(runner, tmp_path, "demo", "--auto", "--dry-run", "-a", "size=small")
+    assert result.exit_code == 0, result.output
+    assert "No question was asked" not in result.stderr
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pretend a person sits at a terminal."""
+    monkeypatch.setattr(ui, "is_interactive", lambda: True)
+
+
+def test_new_all_questions_on_a_terminal_asks_every_question(
+    runner: CliRunner,
+    fixture_templates: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    terminal: None,
+) -> None:
+    _article_templates(fixture_templates, tmp_path / "t", monkeypatch, "flask", "bottle")
+    questions = len(load_catalog().questions)
+    result = runner.invoke(
+        app,
+        ["new", "demo", "--auto", "--all-questions", "--dry-run", "--json"],
+        input="\n" * questions,
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count("Question ") == questions
+    assert "No question was asked" not in result.stderr, "every one was"
+
+
+def test_new_on_a_terminal_asks_and_says_nothing_of_defaults(
+    runner: CliRunner,
+    fixture_templates: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    terminal: None,
+) -> None:
+    _article_templates(fixture_templates, tmp_path / "t", monkeypatch, "flask", "bottle")
+    result = runner.invoke(app, ["new", "demo", "--auto", "--dry-run"], input="\n" * 30)
+    assert result.exit_code == 0, result.output
+    assert "Question 1" in result.stdout
+    assert result.stderr == ""
+
+
+def test_new_json_on_a_terminal_asks_on_stderr_and_prints_only_json(
+    runner: CliRunner,
+    fixture_templates: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    terminal: None,
+) -> None:
+    _article_templates(fixture_templates, tmp_path / "t", monkeypatch, "flask", "bottle")
+    result = runner.invoke(app, ["new", "demo", "--dry-run", "--json"], input="\n" * 30)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["framework"] == data["recommendation"]["framework"]
+    assert "Question 1" in result.stderr and "Generate which framework" in result.stderr
+
+
+Installed = dict[str, object]
+INSTALLER_SAYS = "Installed 3 packages"
+
+
+@pytest.fixture
+def installs(monkeypatch: pytest.MonkeyPatch) -> list[Installed]:
+    """Record what the installer is asked to do instead of installing; it says one line."""
+    calls: list[Installed] = []
+
+    def record(
+        project: Path,
+        *,
+        python_version: str,
+        command: str,
+        progress: Callable[[str], None] | None = None,
+    ) -> None:
+        calls.append({"project": project, "command": command})
+        if progress is not None:
+            progress(INSTALLER_SAYS)
+
+    monkeypatch.setattr(postgen, "install", record)
+    return calls
+
+
+@pytest.fixture
+def on_a_terminal_screen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Write to stdout and stderr as to a terminal: spinners and their text show."""
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    ui.out.cache_clear()  # the consoles read the environment when they are made
+    ui.err.cache_clear()
+    yield
+    ui.out.cache_clear()
+    ui.err.cache_clear()
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", text)
+
+
+def test_install_shows_the_installers_progress_and_next_steps_use_the_new_venv(
+    runner: CliRunner,
+    mini_root: Path,
+    tmp_path: Path,
+    installs: list[Installed],
+    on_a_terminal_screen: None,
+) -> None:
+    result = _new(runner, tmp_path, "demo", "--framework", "mini", "--install")
+    assert result.exit_code == 0, result.output
+    assert installs == [
+        {"project": tmp_path / "demo", "command": "python -m pip install -e '.[dev]'"}
+    ]
+    shown = _plain(result.stderr).splitlines()
+    spinner = next(i for i, line in enumerate(shown) if line.endswith("dev extra…"))
+    assert shown[spinner][2:] == "Creating .venv and installing the project with its dev extra…"
+    assert shown[spinner + 1] == f"  {INSTALLER_SAYS}"
+    assert "nothing installed" not in result.stderr
+    steps = _plain(result.stdout).partition("Next steps")[2].split("\n  ")
+    assert steps[2] == ". .venv/bin/activate"
+    assert "python -m venv" not in result.stdout
+
+
+def test_install_json_says_installed(
+    runner: CliRunner, mini_root: Path, tmp_path: Path, installs: list[Installed]
+) -> None:
+    result = _new(runner, tmp_path, "demo", "--framework", "mini", "--install", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert (data["installed"], data["git"]) == (True, None)
+    assert len(installs) == 1
+
+
+def test_a_dry_run_installs_nothing_and_makes_no_repository(
+    runner: CliRunner, mini_root: Path, tmp_path: Path, installs: list[Installed]
+) -> None:
+    args = ["--output-dir", str(tmp_path), "--dry-run", "--install", "--git", "--json"]
+    result = runner.invoke(app, ["new", "demo", "--framework", "mini", *args])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["installed"] is False and data["git"] is None
+    assert installs == []
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_install_of_a_template_without_an_install_command_says_nothing_was_installed(
+    runner: CliRunner, tmp_path: Path, installs: list[Installed]
+) -> None:
+    template = _foreign_template(tmp_path / "tpl")
+    args = ["--install", "--no-git", "--no-input", "--output-dir", str(tmp_path / "out")]
+    result = runner.invoke(app, ["new", "demo", "--template", str(template), *args])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        "The template says nothing of how to install its project: nothing installed."
+    ]
+    assert installs == []
+    assert (tmp_path / "out" / "demo" / "README.md").read_text() == "# demo\n"
