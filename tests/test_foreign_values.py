@@ -517,3 +517,165 @@ def test_without_trust_a_local_extension_is_never_imported(tmp_path: Path, tag: 
     assert (out / "demo" / "a.txt").read_text() == "a\n"
     assert not (template / "SHADOW-RAN").exists()
     assert f"loud_{tag}" not in sys.modules
+
+
+def _load(root: Path, options: dict[str, str] | None = None) -> Any:
+    return load(Source(given=str(root), path=root), options=options or {})
+
+
+def test_a_cookiecutter_json_that_is_not_json_says_why(tmp_path: Path) -> None:
+    (tmp_path / "cookiecutter.json").write_text("{oops")
+    with pytest.raises(UsageError) as refused:
+        _load(tmp_path)
+    assert str(refused.value) == (
+        "The template's cookiecutter.json cannot be read: "
+        "Expecting property name enclosed in double quotes: line 1 column 2 (char 1)."
+    )
+
+
+def test_a_cookiecutter_json_that_is_not_an_object_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "cookiecutter.json").write_text('["a", "b"]')
+    with pytest.raises(UsageError) as refused:
+        _load(tmp_path)
+    assert str(refused.value) == "The template's cookiecutter.json is not a JSON object."
+
+
+def _nested(tmp_path: Path, templates: dict[str, Any]) -> Path:
+    root = tmp_path / "tpl"
+    write_template(root / "web", config={"project_name": "Web"})
+    write_template(root / "cli", config={"project_name": "Cli"})
+    (root / "cookiecutter.json").write_text(json.dumps({"templates": templates}))
+    return root
+
+
+def test_without_an_option_the_first_nested_template_is_chosen(tmp_path: Path) -> None:
+    root = _nested(tmp_path, {"web": {"path": "./web"}, "cli": {"path": "./cli"}})
+    foreign = _load(root)
+    assert (foreign.path, foreign.config) == (root.resolve() / "web", {"project_name": "Web"})
+    assert _load(root, {"template": "cli"}).path == root.resolve() / "cli"
+
+
+def test_an_only_nested_template_is_chosen_without_an_option(tmp_path: Path) -> None:
+    root = _nested(tmp_path, {"cli": {"path": "./cli"}})
+    assert _load(root).path == root.resolve() / "cli"
+
+
+def test_an_unknown_nested_template_names_the_choices(tmp_path: Path) -> None:
+    root = _nested(tmp_path, {"web": {"path": "./web"}, "cli": {"path": "./cli"}})
+    with pytest.raises(UnknownOptionError) as refused:
+        _load(root, {"template": "api"})
+    error = refused.value
+    assert str(error) == 'Option template does not accept "api": choose web, cli.'
+    assert (error.option, error.value, error.choices) == ("template", "api", ("web", "cli"))
+
+
+@pytest.mark.parametrize("entry", [{}, {"path": ".."}, {"path": "."}])
+def test_a_nested_template_not_inside_the_template_is_refused(
+    tmp_path: Path, entry: dict[str, str]
+) -> None:
+    root = _nested(tmp_path, {"web": entry})
+    with pytest.raises(UsageError) as refused:
+        _load(root)
+    assert str(refused.value) == "The nested template web points outside the template."
+
+
+def test_templates_that_is_not_a_table_of_templates_is_no_variable(tmp_path: Path) -> None:
+    config = {"project_name": "Demo", "templates": ["web", "cli"]}
+    foreign = _load(write_template(tmp_path / "tpl", config=config))
+    assert foreign.path == tmp_path / "tpl"
+    values = build_values(foreign, validate_name("My App"), {}, trusted=False, ask=None)
+    assert values == {"project_name": "My App"}
+
+
+def test_only_hook_files_are_hooks_not_backups_helpers_or_folders(tmp_path: Path) -> None:
+    template = write_template(tmp_path / "tpl")
+    hooks = template / "hooks"
+    (hooks / "post_gen_project").mkdir(parents=True)
+    for name in ("pre_gen_project.py", "pre_gen_project.py~", "helper.py", "README.md"):
+        (hooks / name).write_text("")
+    assert _load(template).hooks == ("hooks/pre_gen_project.py",)
+
+
+def test_a_template_without_project_name_takes_the_name_as_no_variable(tmp_path: Path) -> None:
+    foreign = _load(write_template(tmp_path / "tpl", config={"slug": "x"}))
+    values = build_values(foreign, validate_name("My App"), {}, trusted=False, ask=None)
+    assert values == {"slug": "x"}
+    assert build_values(foreign, None, {}, trusted=False, ask=None) == {"slug": "x"}
+
+
+def test_an_unknown_variable_names_the_visible_variables_only(tmp_path: Path) -> None:
+    with pytest.raises(UnknownOptionError) as refused:
+        _values(tmp_path, {"_private": "x"})
+    error = refused.value
+    visible = ("description", "license", "project_name", "project_slug", "settings")
+    visible += ("use_docker", "year")
+    assert str(error) == (
+        f'The template has no variable "_private". Its variables: {", ".join(visible)}.'
+    )
+    assert (error.option, error.choices) == ("_private", visible)
+
+
+def test_a_template_without_variables_says_it_has_none(tmp_path: Path) -> None:
+    foreign = _load(write_template(tmp_path / "tpl", config={"_hidden": "x"}))
+    with pytest.raises(UnknownOptionError) as refused:
+        build_values(foreign, None, {"colour": "red"}, trusted=False, ask=None)
+    assert str(refused.value) == 'The template has no variable "colour". Its variables: none.'
+    assert refused.value.choices == ()
+
+
+def test_a_private_dictionary_is_kept_as_written(tmp_path: Path) -> None:
+    raw = {"a": "{{ not rendered }}"}
+    assert _values(tmp_path, {}, _raw=raw)["_raw"] == raw
+
+
+def test_a_double_underscore_dictionary_is_seen_by_the_variables_after_it(tmp_path: Path) -> None:
+    values = _values(tmp_path, {}, __meta={"a": "x"}, later="{{ cookiecutter.__meta.a }}")
+    assert values["later"] == "x"
+
+
+def test_a_double_underscore_dictionary_is_rendered_again_with_every_value(
+    tmp_path: Path,
+) -> None:
+    meta = {"a": "{{ cookiecutter.get('later', 'early') }}"}
+    values = _values(tmp_path, {}, __meta=meta, later="late")
+    assert values["__meta"] == {"a": "late"}
+
+
+def test_an_escape_in_a_default_is_refused_naming_the_default(tmp_path: Path) -> None:
+    with pytest.raises(UsageError) as refused:
+        _values(tmp_path, {}, evil="{{ cycler.__init__.__globals__ }}")
+    assert str(refused.value).startswith(
+        "The template tried to leave Jinja's sandbox (a default in cookiecutter.json: "
+    )
+
+
+def test_a_default_that_does_not_render_says_why(tmp_path: Path) -> None:
+    with pytest.raises(UsageError) as refused:
+        _values(tmp_path, {}, broken="{{ cookiecutter.nothing }}")
+    assert str(refused.value) == (
+        "The template's cookiecutter.json does not render: "
+        "'dict object' has no attribute 'nothing'."
+    )
+
+
+def test_a_file_name_that_does_not_render_says_why_and_writes_nothing(tmp_path: Path) -> None:
+    files = {f"{SLUG}/{{{{ cookiecutter.nothing }}}}.txt": "x"}
+    template = write_template(tmp_path / "tpl", config=SMALL, files=files)
+    out = tmp_path / "out"
+    with pytest.raises(UsageError) as refused:
+        _generate(template, out, "Demo")
+    assert str(refused.value) == (
+        "A file or folder name of the template does not render "
+        "('dict object' has no attribute 'nothing'). Nothing was written."
+    )
+    assert not out.exists()
+
+
+def test_with_no_hooks_even_the_pre_prompt_hook_does_not_run(tmp_path: Path) -> None:
+    template = write_template(tmp_path / "tpl", config=SMALL, files={f"{SLUG}/app.txt": "app\n"})
+    (template / "hooks").mkdir()
+    (template / "hooks" / "pre_prompt.py").write_text(PRE_PROMPT)
+    out = tmp_path / "out"
+    _generate(template, out, "Demo", no_hooks=True)
+    assert (out / "demo" / "app.txt").read_text() == "app\n"
+    assert not (out / "demo" / "copy.txt").exists()

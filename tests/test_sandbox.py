@@ -177,3 +177,30 @@ def test_a_file_name_rendering_outside_the_project_is_refused(tmp_path: Path) ->
         "Nothing was written."
     )
     _names(tmp_path, "fine", "{{ cookiecutter.nested }}.txt")  # a sub-folder stays inside
+
+
+def test_an_untrusted_template_keeps_its_syntax_settings_but_no_other_setting() -> None:
+    settings = {"variable_start_string": "[[", "variable_end_string": "]]", "autoescape": True}
+    context = {"cookiecutter": {"_jinja2_env_vars": settings}}
+    untrusted = environment(context, trusted=False)
+    assert untrusted.from_string("[[ '<a>' ]]").render() == "<a>", "no autoescape"
+    trusted = environment(context, trusted=True)
+    assert trusted.from_string("[[ '<a>' ]]").render() == "&lt;a&gt;"
+
+
+def test_an_untrusted_template_keeps_jinjas_own_extensions() -> None:
+    context = {"cookiecutter": {"_extensions": ["jinja2.ext.loopcontrols", "ext.Mine"]}}
+    env = environment(context, trusted=False)
+    loop = "{% for i in [1, 2, 3] %}{{ i }}{% if i == 2 %}{% break %}{% endif %}{% endfor %}"
+    assert env.from_string(loop).render() == "12"
+
+
+def test_a_trusted_template_may_change_what_it_is_given() -> None:
+    env = environment({"cookiecutter": {}}, trusted=True)
+    items: list[int] = []
+    env.from_string("{{ items.append(2) }}").render(items=items)
+    assert items == [2]
+
+
+def test_a_context_without_cookiecutter_values_still_renders() -> None:
+    assert environment({}, trusted=False).from_string("{{ 6 * 7 }}").render() == "42"
