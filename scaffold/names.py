@@ -28,7 +28,7 @@ def slugify(name: str) -> str:
     """Return the directory and distribution form of a name: ``My App`` -> ``my-app``."""
     from slugify import slugify as _slugify
 
-    return _slugify(name, separator="-", lowercase=True)
+    return _slugify(name)  # its defaults: "-" between words, lower case
 
 
 def _installed(package: str) -> bool:
@@ -50,8 +50,7 @@ def validate_name(name: str, *, reserved: Collection[str] = ()) -> ProjectName:
     problem = line_problem(text)
     if problem:
         raise InvalidNameError(f'The project name "{shown(text)}" {problem}.')
-    separators = {"/", "\\", os.sep} | ({os.altsep} if os.altsep else set())
-    if any(sep in text for sep in separators):
+    if "/" in text or "\\" in text:  # os.sep and os.altsep are one of these everywhere
         raise InvalidNameError(
             f'"{shown(text)}" contains a path separator. Give a plain name and choose the '
             "parent folder with --output-dir."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import uuid
 from pathlib import Path
 
 from scaffold.generate.context import build_context
@@ -63,3 +64,25 @@ def test_a_value_given_is_data_never_template_code(tmp_path: Path) -> None:
     context = build_context(template, validate_name("Shop"), given)["cookiecutter"]
     assert context["author"] == "{{ 7 * 7 }}"
     assert context["database"] == "postgresql"
+
+
+def test_a_template_extension_never_imported_before_is_found_in_its_folder(
+    tmp_path: Path,
+) -> None:
+    module = f"local_shout_{uuid.uuid4().hex}"
+    folder = _template(tmp_path)
+    (folder / "local_shout.py").rename(folder / f"{module}.py")
+    config = json.loads((folder / "cookiecutter.json").read_text(encoding="utf-8"))
+    config["_extensions"] = [f"{module}.Shout"]
+    (folder / "cookiecutter.json").write_text(json.dumps(config), encoding="utf-8")
+    context = build_context(load_template(folder), validate_name("Shop"), {})["cookiecutter"]
+    assert context["__loud"] == "SHOP!"
+
+
+def test_a_default_that_is_neither_text_nor_a_choice_is_kept_as_it_is(tmp_path: Path) -> None:
+    folder = _template(tmp_path)
+    config = json.loads((folder / "cookiecutter.json").read_text(encoding="utf-8"))
+    config.update({"__port": 8000, "__debug": False, "__extra": {"a": 1}})
+    (folder / "cookiecutter.json").write_text(json.dumps(config), encoding="utf-8")
+    context = build_context(load_template(folder), validate_name("Shop"), {})["cookiecutter"]
+    assert (context["__port"], context["__debug"], context["__extra"]) == (8000, False, {"a": 1})

@@ -282,3 +282,56 @@ def test_bytecode_beside_the_template_never_reaches_the_project(
     result = generate(load_template(copy), validate_name("demo"), options={}, output_dir=tmp_path)
     assert not list(result.path.rglob("__pycache__"))
     assert not any("__pycache__" in path for path in result.files)
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        (
+            "version",
+            "latest",
+            'Option version: "latest" is not a version number packaging accepts (PEP 440), '
+            "e.g. 0.1.0 or 1.0rc1.",
+        ),
+        (
+            "author_email",
+            "ada(work)@example.com",
+            'Option author_email: "ada(work)@example.com" is not an email address such as '
+            "you@example.com (or leave it empty).",
+        ),
+        (
+            "author_email",
+            '"ada"@example.com',
+            'Option author_email: ""ada"@example.com" is not an email address such as '
+            "you@example.com (or leave it empty).",
+        ),
+    ],
+    ids=["version", "email-comment", "email-quoted"],
+)
+def test_a_badly_formed_value_is_refused_saying_what_is_expected(
+    mini: Template, option: str, value: str, message: str
+) -> None:
+    """An address the email parser reads as another one (a comment, quotes) is refused too."""
+    with pytest.raises(UnknownOptionError) as raised:
+        resolve_options(mini, {option: value})
+    assert str(raised.value) == message
+
+
+def test_the_project_name_as_an_option_is_refused_pointing_at_name(mini: Template) -> None:
+    with pytest.raises(UnknownOptionError) as raised:
+        resolve_options(mini, {"project_name": "x"})
+    assert str(raised.value) == "project_name is set from NAME, not with -o."
+
+
+def test_an_unknown_option_carries_its_name_and_the_options_there_are(mini: Template) -> None:
+    with pytest.raises(UnknownOptionError) as raised:
+        resolve_options(mini, {"databse": "sqlite"})
+    assert (raised.value.option, raised.value.value) == ("databse", None)
+    assert raised.value.choices == (
+        "description",
+        "author_name",
+        "author_email",
+        "version",
+        "database",
+        "docker",
+    )

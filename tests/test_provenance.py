@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import locale
+import shutil
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -13,7 +16,7 @@ from scaffold.generate import PROVENANCE_FILE, generate
 from scaffold.generate.plan import sha256
 from scaffold.generate.provenance import _MAX_RECORD, Provenance, created_at, read_record
 from scaffold.names import validate_name
-from scaffold.template import Template
+from scaffold.template import Template, load_template
 
 
 def test_the_record_says_what_made_the_project_and_hashes_what_it_wrote(
@@ -84,6 +87,43 @@ def test_a_record_that_is_a_link_or_too_large_is_not_read(tmp_path: Path) -> Non
     assert read_record(large) is None
 
 
+@pytest.fixture
+def ascii_locale() -> Iterator[None]:
+    """Run under the C locale, where text files are read as ASCII unless told otherwise."""
+    previous = locale.setlocale(locale.LC_CTYPE)
+    locale.setlocale(locale.LC_CTYPE, "C")
+    try:
+        yield
+    finally:
+        locale.setlocale(locale.LC_CTYPE, previous)
+
+
+@pytest.mark.usefixtures("ascii_locale")
 def test_a_record_in_utf8_is_read_whatever_the_locale(tmp_path: Path) -> None:
     (tmp_path / PROVENANCE_FILE).write_bytes('{"project": {"name": "Café"}}'.encode())
     assert read_record(tmp_path) == {"project": {"name": "Café"}}
+
+
+def test_the_record_names_the_package_the_template_says_the_project_installs(
+    mini: Template, tmp_path: Path
+) -> None:
+    root = shutil.copytree(mini.path, tmp_path / "mini")
+    config = json.loads((root / "cookiecutter.json").read_text(encoding="utf-8"))
+    config["__import_package"] = "cubicweb_{{ cookiecutter.package_name }}"
+    (root / "cookiecutter.json").write_text(json.dumps(config), encoding="utf-8")
+    generate(load_template(root), validate_name("Demo"), options={}, output_dir=tmp_path / "out")
+    record = read_record(tmp_path / "out" / "demo")
+    assert isinstance(record, dict)
+    assert record["import_package"] == "cubicweb_demo"
+
+
+def test_the_record_is_indented_json_keeping_non_ascii_text_as_it_is(
+    mini: Template, tmp_path: Path
+) -> None:
+    generate(mini, validate_name("Café"), options={"author_name": "Zoë"}, output_dir=tmp_path)
+    data = (tmp_path / "cafe" / PROVENANCE_FILE).read_bytes()
+    text = data.decode("utf-8")
+    assert text.startswith('{\n  "scaffold_version": ')
+    assert '\n  "project": {\n    "name": "Café",\n' in text
+    assert '"author_name": "Zoë"' in text
+    assert text.endswith("}\n")

@@ -8,8 +8,10 @@ import importlib.util
 import shutil
 import subprocess
 import sys
+import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,6 +26,7 @@ from scaffold.generate.shortcuts import (
     import_without_init,
     only_the_empty_folder_hook,
     plain_names_environment,
+    remove_empty_folders,
 )
 from scaffold.names import validate_name
 from scaffold.template import Template, load_template
@@ -243,7 +246,7 @@ def test_cookiecutter_is_imported_without_a_metadata_lookup_and_keeps_its_versio
     code = (
         "import sys\n"
         "from scaffold.generate.shortcuts import import_without_init\n"
-        "import_without_init()\n"
+        "import_without_init('cookiecutter')\n"
         "from cookiecutter.generate import generate_files\n"
         "print('importlib.metadata' in sys.modules)\n"
         "import cookiecutter\n"
@@ -263,3 +266,108 @@ def test_an_unknown_package_init_runs_as_usual() -> None:
         "print(type(cookiecutter).__name__, 'importlib.metadata' in sys.modules)\n"
     )
     assert _python(code) == ["module", "True"]
+
+
+def _hooks(tmp_path: Path, *names: str) -> Path:
+    template = tmp_path / "template"
+    (template / "hooks").mkdir(parents=True)
+    for name in names:
+        shutil.copy(SHARED_HOOK, template / "hooks" / name)
+    return template
+
+
+def test_the_known_hook_beside_its_bytecode_is_still_the_only_hook(tmp_path: Path) -> None:
+    template = _hooks(tmp_path, HOOK_NAME)
+    (template / "hooks" / "__pycache__").mkdir()
+    assert only_the_empty_folder_hook(template)
+
+
+def test_another_hook_beside_the_known_one_is_not_skipped(tmp_path: Path) -> None:
+    assert not only_the_empty_folder_hook(_hooks(tmp_path, HOOK_NAME, "pre_gen_project.py"))
+
+
+def test_a_template_without_hooks_has_not_the_known_hook(tmp_path: Path) -> None:
+    assert not only_the_empty_folder_hook(tmp_path)
+
+
+def test_empty_folders_are_removed_to_the_top_but_not_the_project(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    (project / "a" / "b" / "c").mkdir(parents=True)
+    (project / "kept" / "empty").mkdir(parents=True)
+    (project / "kept" / "file.txt").write_text("x")
+    remove_empty_folders(project)
+    assert _tree(project) == {"kept": None, "kept/file.txt": b"x"}
+    remove_empty_folders(project / "kept" / "file.txt")
+    (project / "kept" / "file.txt").unlink()
+    (project / "kept").rmdir()
+    remove_empty_folders(project)
+    assert project.is_dir(), "the project itself stays, even empty"
+
+
+def _cache_entry(folder: Path, name: str) -> list[Path]:
+    key = hashlib.sha1(f"name:{name}".encode()).hexdigest()  # the key Jinja gives it
+    return list(folder.glob(f"*{key}.cache"))
+
+
+def test_only_names_with_syntax_are_compiled_into_the_cache(
+    mini: Template, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    context = build_context(mini, validate_name("My App"), {})
+    render(mini, context, tmp_path / "out")
+    folder = tmp_path / "cache" / "scaffold" / "jinja2"
+    assert _cache_entry(folder, "{{cookiecutter.project_slug}}")
+    assert not _cache_entry(folder, "README.md")
+
+
+def _cached_env(tmp_path: Path, **env_vars: object) -> Any:
+    from jinja2 import FileSystemBytecodeCache
+
+    cache = FileSystemBytecodeCache(str(tmp_path))
+    context = {"cookiecutter": {"_jinja2_env_vars": {"bytecode_cache": cache, **env_vars}}}
+    return plain_names_environment(context)
+
+
+def test_a_cached_name_sees_the_environments_globals(tmp_path: Path) -> None:
+    env = _cached_env(tmp_path)
+    for _ in range(2):  # compiled, then read from the cache
+        assert env.from_string("{{ range(2) | list }}.txt").render() == "[0, 1].txt"
+
+
+def test_a_name_given_globals_or_a_template_class_is_compiled_as_jinja_does(
+    tmp_path: Path,
+) -> None:
+    from jinja2 import Template as JinjaTemplate
+
+    class Mine(JinjaTemplate):
+        pass
+
+    env = _cached_env(tmp_path)
+    assert env.from_string("{{ x }}.txt", globals={"x": "g"}).render() == "g.txt"
+    made = env.from_string("{{ 1 }}.txt", template_class=Mine)
+    assert isinstance(made, Mine) and made.render() == "1.txt"
+    assert not list(tmp_path.iterdir()), "neither is cached"
+
+
+def test_a_line_comment_prefix_makes_a_name_template_code(tmp_path: Path) -> None:
+    env = _cached_env(tmp_path, line_comment_prefix="##")
+    assert env.from_string("a.txt ## note").render() == "a.txt"
+
+
+def test_a_context_without_cookiecutters_values_gives_the_default_environment() -> None:
+    assert plain_names_environment({}).from_string("a{{ 1 }}.txt").render() == "a1.txt"
+
+
+def test_utc_is_formatted_without_arrow_and_whatever_the_local_zone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(sys.modules, "arrow", None)
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    try:
+        moment = datetime(2026, 12, 31, 23, 30, 5, tzinfo=UTC)
+        for zone in ("utc", "UTC", "Utc"):
+            assert Moment(moment, zone).strftime("%Y-%m-%d %H:%M") == "2026-12-31 23:30"
+    finally:
+        monkeypatch.undo()
+        time.tzset()

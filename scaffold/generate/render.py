@@ -29,11 +29,12 @@ _OWNER = "owner.pid"
 
 
 def _alive(pid: int) -> bool:
+    """Tell whether process ``pid`` may still run; a number no process can have is alive."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except PermissionError:
+    except (PermissionError, OverflowError):
         return True
     return True
 
@@ -46,7 +47,7 @@ def sweep_stale(output_dir: Path) -> list[Path]:
             if folder.is_symlink() or not folder.is_dir():
                 continue
             try:
-                pid = int((folder / _OWNER).read_text(encoding="ascii").strip())
+                pid = int((folder / _OWNER).read_bytes())
             except (OSError, ValueError):
                 continue
             if pid != os.getpid() and not _alive(pid):
@@ -104,7 +105,7 @@ def _bytecode_cache(template: Template) -> Any:
     except OSError:
         return None
     settings = [template.config.get(key) for key in ("_jinja2_env_vars", "_extensions")]
-    shape = json.dumps([str(template.path.resolve()), settings], sort_keys=True, default=str)
+    shape = json.dumps([str(template.path.resolve()), settings], sort_keys=True)
     where = hashlib.sha256(shape.encode()).hexdigest()[:16]
     return FileSystemBytecodeCache(str(folder), pattern=f"__{where}_%s.cache")
 
@@ -115,7 +116,7 @@ class _FrozenArrow:
     def __init__(self, moment: datetime) -> None:
         self._moment = moment
 
-    def now(self, timezone: str = "local") -> Any:
+    def now(self, timezone: str) -> Any:  # cookiecutter's tag always names the zone
         return Moment(self._moment, timezone)
 
 

@@ -137,7 +137,7 @@ class Moment:
 COOKIECUTTER_INIT = "852ed9c1d3056d74819c71c1306f760059b121b57b73918185042dd7541a35cd"
 
 
-def import_without_init(name: str = "cookiecutter", init: str = COOKIECUTTER_INIT) -> None:
+def import_without_init(name: str, init: str = COOKIECUTTER_INIT) -> None:
     """Make package ``name`` importable without its ``__init__``, when that is known to do
     nothing but look its version up in the installed metadata (importlib.metadata, slow).
 
