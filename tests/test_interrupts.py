@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from children import sigint_as_on_a_terminal
 
 #: Runs scaffold in a child process (which mutation testing cannot reach).
 pytestmark = pytest.mark.process
@@ -79,6 +80,7 @@ def _start(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=sigint_as_on_a_terminal,
     )
 
 

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from children import sigint_as_on_a_terminal
 
 #: Runs scaffold in a child process (which mutation testing cannot reach).
 pytestmark = pytest.mark.process
@@ -42,7 +43,13 @@ def test_a_terminal_gets_the_questions_and_ctrl_c_leaves_nothing(tmp_path: Path)
     env = {**os.environ, "TERM": "dumb", "COLUMNS": "120", "NO_COLOR": "1"}
     command = [sys.executable, "-m", "scaffold", "new", "demo", "--auto", "--no-git"]
     process = subprocess.Popen(
-        command, cwd=tmp_path, env=env, stdin=follower, stdout=follower, stderr=follower
+        command,
+        cwd=tmp_path,
+        env=env,
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        preexec_fn=sigint_as_on_a_terminal,
     )
     os.close(follower)
     try:
