@@ -871,3 +871,20 @@ def test_a_merge_git_refuses_without_a_word_says_so(
     assert str(refused.value) == "git merge refused to run (no output); nothing was changed."
     assert git(project, "rev-parse", TEMPLATE_REF) == tip
     assert _head(project) == head and git(project, "status", "--porcelain") == ""
+
+
+def test_a_history_without_the_render_it_came_from_is_refused_saying_what_to_do(
+    project: Path,
+) -> None:
+    git(project, "update-ref", "-d", TEMPLATE_REF)
+    (project / "notes.txt").write_text("rewritten from the start\n")
+    git(project, "commit", "-qa", "--amend", "-m", "no longer the render")
+    head = _head(project)
+    with pytest.raises(UsageError) as refused:
+        update(project)
+    assert str(refused.value) == (
+        "No commit of this project's history holds the render it was generated from, so "
+        "there is no base to merge from. Commit the project as scaffold generated it, or "
+        "upgrade by hand."
+    )
+    assert _head(project) == head
