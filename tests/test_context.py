@@ -86,3 +86,23 @@ def test_a_default_that_is_neither_text_nor_a_choice_is_kept_as_it_is(tmp_path: 
     (folder / "cookiecutter.json").write_text(json.dumps(config), encoding="utf-8")
     context = build_context(load_template(folder), validate_name("Shop"), {})["cookiecutter"]
     assert (context["__port"], context["__debug"], context["__extra"]) == (8000, False, {"a": 1})
+
+
+def test_a_text_default_gives_what_jinja_renders_plain_or_not(tmp_path: Path) -> None:
+    from cookiecutter.environment import StrictEnvironment
+
+    folder = _template(tmp_path)
+    config = json.loads((folder / "cookiecutter.json").read_text(encoding="utf-8"))
+    defaults = {
+        "__plain": "python -m pytest",
+        "__trailing": "ends with a newline\n",
+        "__crlf": "two\r\nlines",
+        "__braces": "a { b } c",
+    }
+    config.update(defaults)
+    (folder / "cookiecutter.json").write_text(json.dumps(config), encoding="utf-8")
+    context = build_context(load_template(folder), validate_name("Shop"), {})["cookiecutter"]
+    env = StrictEnvironment(context={"cookiecutter": config})
+    for key, raw in defaults.items():
+        assert context[key] == env.from_string(raw).render(), key
+    assert context["__trailing"] == "ends with a newline", "Jinja drops the last newline"

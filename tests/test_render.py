@@ -105,8 +105,9 @@ def _render(template: Template, into: Path) -> Path:
 
 
 def _cached(cache_home: Path) -> set[str]:
-    """Return the keys of the templates the cache holds entries of (``__KEY_SOURCE.cache``)."""
-    return {p.name.split("_")[2] for p in (cache_home / "scaffold" / "jinja2").iterdir()}
+    """Return the keys of the templates the cache holds entries of (``KEY/__SOURCE.cache``)."""
+    root = cache_home / "scaffold" / "jinja2"
+    return {folder.name for folder in root.iterdir() if list(folder.glob("__*.cache"))}
 
 
 def test_a_render_fails_naming_the_template_and_the_error(mini: Template, tmp_path: Path) -> None:

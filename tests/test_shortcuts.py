@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import importlib.util
+import os
 import shutil
 import subprocess
 import sys
@@ -304,20 +305,28 @@ def test_empty_folders_are_removed_to_the_top_but_not_the_project(tmp_path: Path
     assert project.is_dir(), "the project itself stays, even empty"
 
 
+@pytest.fixture
+def jinja_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the user's cache at ``tmp_path``; return where Jinja's entries go."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return tmp_path / "cache" / "scaffold" / "jinja2"
+
+
+def _render_mini(mini: Template, into: Path, **options: str) -> Path:
+    return render(mini, build_context(mini, validate_name("My App"), options), into)
+
+
 def _cache_entry(folder: Path, name: str) -> list[Path]:
     key = hashlib.sha1(f"name:{name}".encode()).hexdigest()  # the key Jinja gives it
-    return list(folder.glob(f"*{key}.cache"))
+    return list(folder.rglob(f"*{key}.cache"))
 
 
 def test_only_names_with_syntax_are_compiled_into_the_cache(
-    mini: Template, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    mini: Template, tmp_path: Path, jinja_cache: Path
 ) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    context = build_context(mini, validate_name("My App"), {})
-    render(mini, context, tmp_path / "out")
-    folder = tmp_path / "cache" / "scaffold" / "jinja2"
-    assert _cache_entry(folder, "{{cookiecutter.project_slug}}")
-    assert not _cache_entry(folder, "README.md")
+    _render_mini(mini, tmp_path / "out")
+    assert _cache_entry(jinja_cache, "{{cookiecutter.project_slug}}")
+    assert not _cache_entry(jinja_cache, "README.md")
 
 
 def _cached_env(tmp_path: Path, **env_vars: object) -> Any:
@@ -371,3 +380,108 @@ def test_utc_is_formatted_without_arrow_and_whatever_the_local_zone(
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def _cache_files(cache: Path) -> set[Path]:
+    return {path for path in cache.rglob("*") if path.is_file()}
+
+
+def test_a_second_render_into_another_folder_adds_nothing_to_the_cache(
+    mini: Template, tmp_path: Path, jinja_cache: Path
+) -> None:
+    """A folder's name starts with the output folder, new each run: it must not be the key."""
+    _render_mini(mini, tmp_path / "first", docker="yes")
+    cached = _cache_files(jinja_cache)
+    assert _cache_entry(jinja_cache, "{{cookiecutter.package_name}}")
+    _render_mini(mini, tmp_path / "second" / "deeper", docker="yes")
+    assert _cache_files(jinja_cache) == cached
+    assert (tmp_path / "second" / "deeper" / "my-app" / "my_app" / "__init__.py").is_file()
+
+
+def test_the_cache_keeps_the_most_recently_rendered_templates_only(
+    mini: Template, tmp_path: Path, jinja_cache: Path
+) -> None:
+    from scaffold.generate.render import KEPT_TEMPLATES
+
+    root = jinja_cache
+    root.mkdir(parents=True)
+    (root / "__0123_abcd.cache").write_bytes(b"an entry of the older, flat layout")
+    for number in range(KEPT_TEMPLATES + 3):
+        (root / f"other-{number:02}").mkdir()
+        (root / f"other-{number:02}" / "__x.cache").write_bytes(b"x")
+        os.utime(root / f"other-{number:02}", (1_000_000 + number, 1_000_000 + number))
+    os.utime(root / "other-00", None)  # used a moment ago: the oldest by creation, kept
+    _render_mini(mini, tmp_path / "out")
+    left = sorted(entry.name for entry in root.iterdir())
+    assert len(left) == KEPT_TEMPLATES
+    assert "other-00" in left and "__0123_abcd.cache" not in left
+    assert "other-01" not in left and f"other-{KEPT_TEMPLATES + 2:02}" in left
+    ours = next(iter(set(left) - {f"other-{n:02}" for n in range(KEPT_TEMPLATES + 3)}))
+    assert list((root / ours).glob("*.cache")), "the render's own entries"
+
+
+def test_rendering_a_template_again_keeps_its_entries_and_marks_them_used(
+    mini: Template, tmp_path: Path, jinja_cache: Path
+) -> None:
+    _render_mini(mini, tmp_path / "first")
+    (folder,) = jinja_cache.iterdir()
+    os.utime(folder, (1_000_000, 1_000_000))
+    _render_mini(mini, tmp_path / "second")
+    assert folder.stat().st_mtime > 1_000_000
+    assert list(folder.glob("*.cache"))
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [{}, {"lstrip_blocks": True}, {"trim_blocks": True, "lstrip_blocks": True}],
+    ids=["default", "lstrip", "trim-and-lstrip"],
+)
+@pytest.mark.parametrize(
+    "source",
+    [
+        "/out/staging/app/{{ cookiecutter.slug }}",
+        "/out/a b/{{ cookiecutter.slug }}/{% if 1 %}x{% endif %}",
+        "/out/dir/ {% if 1 %}x{% endif %}",
+        "/out/dir/   {%- if 1 %}x{% endif %}",
+        "/out/dir/{# note #}name",
+        "/out/line\nbreak/{{ cookiecutter.slug }}",
+        "/out/crlf\r\n/{{ cookiecutter.slug }}",
+        "{{ cookiecutter.slug }}/plain/after",
+        "no separator {{ cookiecutter.slug }}",
+        "/out/{{ cookiecutter.slug }}\n",
+    ],
+)
+def test_a_name_renders_as_jinja_renders_it(source: str, settings: dict[str, Any]) -> None:
+    from cookiecutter.environment import StrictEnvironment
+
+    context = {"cookiecutter": {"slug": "app", "_jinja2_env_vars": settings}}
+    ours = plain_names_environment(context).from_string(source)
+    theirs = StrictEnvironment(context=context, keep_trailing_newline=True, **settings)
+    assert ours.render(**context) == theirs.from_string(source).render(**context)
+
+
+def test_a_delimiter_holding_a_separator_keeps_the_whole_name_one_template() -> None:
+    from cookiecutter.environment import StrictEnvironment
+
+    settings = {"comment_start_string": "/*", "comment_end_string": "*/"}
+    context = {"cookiecutter": {"_jinja2_env_vars": settings}}
+    source = "/out/x//* note */name"
+    ours = plain_names_environment(context).from_string(source).render()
+    theirs = StrictEnvironment(context=context, keep_trailing_newline=True, **settings)
+    assert ours == theirs.from_string(source).render() == "/out/x/name"
+
+
+def test_an_extension_that_rewrites_the_source_makes_every_name_template_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "shouting.py").write_text(
+        "from jinja2.ext import Extension\n"
+        "class Shout(Extension):\n"
+        "    def preprocess(self, source, name, filename=None):\n"
+        "        return source.upper()\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    context = {"cookiecutter": {"_extensions": ["shouting.Shout"]}}
+    env = plain_names_environment(context)
+    env.add_extension("shouting.Shout")
+    assert env.from_string("readme.md").render() == "README.MD"

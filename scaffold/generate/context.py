@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from scaffold.generate.shortcuts import renders_as_is
 from scaffold.names import ProjectName
 from scaffold.template import NAME_KEY, Template
 
@@ -50,6 +51,8 @@ def build_context(
                 values[key] = raw
             elif isinstance(raw, list):
                 values[key] = raw[0]
+            elif isinstance(raw, str) and renders_as_is(env, raw):
+                values[key] = raw  # what Jinja would render, without compiling it
             elif isinstance(raw, str):
                 values[key] = env.from_string(raw).render(cookiecutter=values)
             else:

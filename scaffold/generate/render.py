@@ -82,15 +82,20 @@ def describe(error: OSError) -> str:
     return (error.strerror or type(error).__name__).lower()
 
 
+#: Templates whose compiled files the Jinja cache keeps: the most recently rendered.
+KEPT_TEMPLATES = 16
+
+
 def _bytecode_cache(template: Template) -> Any:
     """Return a Jinja bytecode cache in the user's cache folder, or None if it cannot be made.
 
     Compiling the template files is most of the rendering time; Jinja checks each
     cached entry against its source's checksum and writes entries atomically.
-    cookiecutter names the files relative to the template, so the entries' names
-    carry the template's folder (two templates' ``pyproject.toml`` do not evict
-    each other) and what shapes the compiled code besides the source: the
-    template's Jinja settings and extensions.
+    cookiecutter names the files relative to the template, so each template has a
+    folder of its own, named by the template's folder and what shapes the compiled
+    code besides the source: the template's Jinja settings and extensions. A render
+    marks its folder used; a new folder makes room by removing all but the
+    KEPT_TEMPLATES most recently used, so the cache does not grow without end.
     """
     import hashlib
     import json
@@ -99,15 +104,40 @@ def _bytecode_cache(template: Template) -> Any:
 
     from scaffold.cache import cache_dir
 
-    folder = cache_dir() / "jinja2"
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    except OSError:
-        return None
     settings = [template.config.get(key) for key in ("_jinja2_env_vars", "_extensions")]
     shape = json.dumps([str(template.path.resolve()), settings], sort_keys=True)
-    where = hashlib.sha256(shape.encode()).hexdigest()[:16]
-    return FileSystemBytecodeCache(str(folder), pattern=f"__{where}_%s.cache")
+    root = cache_dir() / "jinja2"
+    folder = root / hashlib.sha256(shape.encode()).hexdigest()[:16]
+    try:
+        root.mkdir(parents=True, exist_ok=True, mode=0o700)
+        try:
+            folder.mkdir(mode=0o700)
+        except FileExistsError:
+            os.utime(folder)
+        else:
+            _make_room(root, keep=folder)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder))
+
+
+def _make_room(root: Path, *, keep: Path) -> None:
+    """Remove from ``root`` all but the KEPT_TEMPLATES most recently used folders, and files.
+
+    Files are the entries of an older layout, all in one folder.
+    """
+    used = []
+    for entry in os.scandir(root):
+        if entry.is_dir(follow_symlinks=False):
+            with contextlib.suppress(OSError):
+                used.append((entry.stat(follow_symlinks=False).st_mtime, entry.path))
+        else:
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+    used.sort(reverse=True)
+    for _, path in used[KEPT_TEMPLATES:]:
+        if path != str(keep):
+            shutil.rmtree(path, ignore_errors=True)
 
 
 class _FrozenArrow:

@@ -54,10 +54,23 @@ class _Plain:
         return self.text
 
 
+class _Prefixed:
+    """A name whose folder part is plain: that part, then the compiled rest rendered."""
+
+    def __init__(self, head: str, rest: Any) -> None:
+        self.head = head
+        self.rest = rest
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        return self.head + self.rest.render(*args, **kwargs)
+
+
 def plain_names_environment(context: dict[str, Any]) -> Any:
     """Return cookiecutter's environment for ``context``, compiling each name once per cache.
 
-    cookiecutter compiles every file's whole relative path as a template, on every run.
+    cookiecutter compiles every file's whole path as a template, on every run; a
+    folder's path starts with the output folder (a new staging folder each run), so
+    only the part from the folder holding the first tag on is compiled and cached.
     """
     from cookiecutter.environment import StrictEnvironment
 
@@ -66,25 +79,69 @@ def plain_names_environment(context: dict[str, Any]) -> Any:
             cache = self.bytecode_cache
             if not isinstance(source, str) or globals is not None or template_class is not None:
                 return super().from_string(source, globals, template_class)
-            if _is_plain(self, source):
+            if renders_as_is(self, source):
                 return _Plain(source)
+            head, rest = _plain_head(self, source)
             if cache is None:
-                return super().from_string(source)
-            bucket = cache.get_bucket(self, f"name:{source}", None, source)
-            if bucket.code is None:
-                bucket.code = self.compile(source)
-                cache.set_bucket(bucket)
-            return self.template_class.from_code(self, bucket.code, self.make_globals(None))
+                compiled = super().from_string(rest)
+            else:
+                bucket = cache.get_bucket(self, f"name:{rest}", None, rest)
+                if bucket.code is None:
+                    bucket.code = self.compile(rest)
+                    cache.set_bucket(bucket)
+                compiled = self.template_class.from_code(self, bucket.code, self.make_globals(None))
+            return _Prefixed(head, compiled) if head else compiled
 
     env_vars = context.get("cookiecutter", {}).get("_jinja2_env_vars", {})
     return PlainNames(context=context, keep_trailing_newline=True, **env_vars)
 
 
-def _is_plain(env: Any, source: Any) -> bool:
+def _markers(env: Any) -> tuple[str, str, str]:
+    return (env.block_start_string, env.variable_start_string, env.comment_start_string)
+
+
+def renders_as_is(env: Any, source: Any) -> bool:
+    """Tell whether Jinja would render ``source`` as it is in ``env``.
+
+    Not when it holds a tag's start, a newline (Jinja rewrites newlines), or when
+    the environment has line statements or comments or an extension that rewrites
+    the source.
+    """
+    from jinja2.ext import Extension
+
     if not isinstance(source, str) or env.line_statement_prefix or env.line_comment_prefix:
         return False
-    markers = (env.block_start_string, env.variable_start_string, env.comment_start_string)
-    return not any(marker in source for marker in markers)
+    if "\n" in source or "\r" in source:
+        return False
+    rewrites = any(
+        type(ext).preprocess is not Extension.preprocess
+        or type(ext).filter_stream is not Extension.filter_stream
+        for ext in env.extensions.values()
+    )
+    return not rewrites and not any(marker in source for marker in _markers(env))
+
+
+def _plain_head(env: Any, source: str) -> tuple[str, str]:
+    """Split ``source`` into its plain path up to the first tag's folder, and the rest.
+
+    The head is "" unless the split renders exactly as the whole: the head is plain,
+    and the rest does not start with whitespace (``lstrip_blocks`` would strip it as
+    a line's start) nor does any delimiter hold a separator.
+    """
+    found = [at for marker in _markers(env) if (at := source.find(marker)) >= 0]
+    if not found:
+        return "", source
+    separators = {"/", os.sep}
+    cut = max(source.rfind(separator, 0, min(found)) for separator in separators) + 1
+    head, rest = source[:cut], source[cut:]
+    if (
+        not cut
+        or rest[:1].isspace()
+        or any(separator in marker for marker in _markers(env) for separator in separators)
+        or not renders_as_is(env, head)
+    ):
+        return "", source
+    return head, rest
 
 
 def defer_import(name: str) -> None:
