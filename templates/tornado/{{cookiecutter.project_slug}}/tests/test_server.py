@@ -108,7 +108,7 @@ class Server:
             ):
                 if answer.status == 200:
                     return
-            time.sleep(0.2)
+            time.sleep(0.05)
         raise AssertionError(f"/health did not answer in {timeout} s")
 
     def workers(self) -> set[int]:
@@ -124,7 +124,7 @@ class Server:
         while time.monotonic() < deadline:
             if self.process.poll() is not None and not group_alive(self.process.pid):
                 return True
-            time.sleep(0.1)
+            time.sleep(0.02)
         with contextlib.suppress(ProcessLookupError):
             os.killpg(self.process.pid, signal.SIGKILL)
         self.process.wait()
@@ -185,7 +185,7 @@ def test_a_worker_that_dies_is_replaced(workers_server: Server) -> None:
         workers = workers_server.workers()
         if len(workers) == WORKERS and workers != first:
             break
-        time.sleep(0.2)
+        time.sleep(0.05)
     else:
         raise AssertionError(f"no new worker: {first} -> {workers_server.workers()}")
     workers_server.wait_until_healthy()
