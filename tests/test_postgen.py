@@ -374,6 +374,66 @@ def test_the_uv_path_seeds_the_venv_and_keeps_the_templates_constraints(
     assert ran[1] == ["sh", "-c", "/u/uv pip install -c requirements.lock -e '.[dev]'"]
 
 
+def _offline_then(
+    monkeypatch: pytest.MonkeyPatch, results: list[int]
+) -> list[tuple[str, str | None]]:
+    """Make uv's install step end with ``results`` in turn; return (command, UV_OFFLINE) run."""
+    ran: list[tuple[str, str | None]] = []
+
+    def run(args: list[str], cwd: Path, *, env: dict[str, str], progress: object = None):
+        if args[0] == "/u/uv":  # the venv
+            return subprocess.CompletedProcess(args, 0, "", "")
+        ran.append((args[-1], env.get("UV_OFFLINE")))
+        code = results[len(ran) - 1]
+        return subprocess.CompletedProcess(args, code, f"attempt {len(ran)} ended {code}\n", "")
+
+    monkeypatch.setattr(postgen, "find_uv", lambda: "/u/uv")
+    monkeypatch.setattr(postgen, "find_python", lambda version: sys.executable)
+    monkeypatch.setattr(postgen, "_stream", run)
+    monkeypatch.delenv("UV_OFFLINE", raising=False)
+    return ran
+
+
+COMMAND = "python -m pip install -c requirements.txt -e '.[dev]'"
+UV_COMMAND = "/u/uv pip install -c requirements.txt -e '.[dev]'"
+
+
+def test_uv_installs_from_its_cache_alone_when_the_cache_holds_it_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ran = _offline_then(monkeypatch, [0])
+    postgen.install(tmp_path, python_version="3.11", command=COMMAND)
+    assert ran == [(UV_COMMAND, "1")]
+
+
+def test_uv_asks_the_index_when_its_cache_lacks_something(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ran = _offline_then(monkeypatch, [1, 0])
+    postgen.install(tmp_path, python_version="3.11", command=COMMAND)
+    assert ran == [(UV_COMMAND, "1"), (UV_COMMAND, None)]
+
+
+def test_an_install_that_fails_with_the_index_too_says_what_the_index_run_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ran = _offline_then(monkeypatch, [1, 2])
+    with pytest.raises(InstallError) as raised:
+        postgen.install(tmp_path, python_version="3.11", command=COMMAND)
+    assert len(ran) == 2
+    assert str(raised.value).endswith("\n  attempt 2 ended 2")
+
+
+@pytest.mark.parametrize("chosen", ["0", "1", ""])
+def test_a_uv_offline_the_user_set_is_left_as_it_is(
+    chosen: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ran = _offline_then(monkeypatch, [0])
+    monkeypatch.setenv("UV_OFFLINE", chosen)
+    postgen.install(tmp_path, python_version="3.11", command=COMMAND)
+    assert ran == [(UV_COMMAND, chosen)]
+
+
 def _script(path: Path, body: str) -> Path:
     """Write an executable shell script at ``path``."""
     path.parent.mkdir(parents=True, exist_ok=True)
