@@ -52,17 +52,28 @@ def empty_items(url: str) -> None:
     engine.dispose()
 
 
-@pytest.fixture
-def database_url(tmp_path: Path) -> Iterator[str]:
-    """Yield DATABASE_URL when set (**its items are deleted**), else a new SQLite database.
-
-    Either way the schema is migrated to the latest revision first.
+def prepared_database(folder: Path) -> str:
+    """Return DATABASE_URL when set (**its items are deleted**), else a new SQLite database
+    in ``folder``; either way migrated to the latest revision and without items.
     """
-    url = os.environ.get("DATABASE_URL") or f"sqlite:///{tmp_path / 'test.sqlite3'}"
+    url = os.environ.get("DATABASE_URL") or f"sqlite:///{folder / 'test.sqlite3'}"
     command.upgrade(alembic_config(url), "head")
     empty_items(url)
+    return url
+
+
+@pytest.fixture
+def database_url(tmp_path: Path) -> Iterator[str]:
+    """Yield a migrated database without items (see prepared_database); empty it after."""
+    url = prepared_database(tmp_path)
     yield url
     empty_items(url)
+
+
+@pytest.fixture(scope="module")
+def module_database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Return a migrated database without items for the tests of one module to share."""
+    return prepared_database(tmp_path_factory.mktemp("database"))
 {%- endif %}
 
 
