@@ -214,6 +214,8 @@ def install(
         for step, first in steps:
             done = _attempt(step, project, env=first, progress=progress) if first else None
             if done is None or done.returncode != 0:
+                if done is not None and progress:
+                    progress("Not all of it is in uv's cache: asking the package index")
                 done = _attempt(step, project, env=env, progress=progress)
             if done.returncode != 0:
                 said = last_lines(f"{done.stdout}\n{done.stderr}") or [f"exit {done.returncode}"]

@@ -402,16 +402,20 @@ def test_uv_installs_from_its_cache_alone_when_the_cache_holds_it_all(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ran = _offline_then(monkeypatch, [0])
-    postgen.install(tmp_path, python_version="3.11", command=COMMAND)
+    seen: list[str] = []
+    postgen.install(tmp_path, python_version="3.11", command=COMMAND, progress=seen.append)
     assert ran == [(UV_COMMAND, "1")]
+    assert seen == [], "nothing to say when the cache holds it all"
 
 
-def test_uv_asks_the_index_when_its_cache_lacks_something(
+def test_uv_asks_the_index_when_its_cache_lacks_something_and_says_so(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ran = _offline_then(monkeypatch, [1, 0])
-    postgen.install(tmp_path, python_version="3.11", command=COMMAND)
+    seen: list[str] = []
+    postgen.install(tmp_path, python_version="3.11", command=COMMAND, progress=seen.append)
     assert ran == [(UV_COMMAND, "1"), (UV_COMMAND, None)]
+    assert seen == ["Not all of it is in uv's cache: asking the package index"]
 
 
 def test_an_install_that_fails_with_the_index_too_says_what_the_index_run_said(
