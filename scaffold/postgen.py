@@ -164,9 +164,10 @@ def offline_first(env: dict[str, str]) -> dict[str, str] | None:
     """Return ``env`` for uv to install from its cache alone, first; None if the user chose.
 
     The template's lock pins every package, so the cache gives what the index would;
-    uv asks the index about every package again once its answers are ten minutes
-    old (1.8 s for CubicWeb's 56 here). Anything missing from the cache fails
-    that attempt, and the install runs again with the index.
+    online, uv asks the index again about every package whose answer is over ten
+    minutes old (1.8 s of CubicWeb's 3.0 s install on an index that never answers
+    "not modified"). Anything missing from the cache fails that attempt, and the
+    install runs again with the index.
     """
     if "UV_OFFLINE" in env:
         return None
@@ -192,9 +193,9 @@ def install(
     on PATH; with uv (scaffold's dependency, see find_uv) the environment is made by
     ``uv venv`` and its ``python -m pip install`` is ``uv pip install``, from uv's
     cache alone first (see offline_first). Each line the installer prints goes to
-    ``progress``. Raises InstallError with the
-    installer's own last lines and the retry command when anything fails; an
-    interruption removes the partial .venv. The project stays.
+    ``progress``. Raises InstallError with the installer's own last lines and the
+    retry command when anything fails; an interruption removes the partial .venv.
+    The project stays.
     """
     venv = project / ".venv"
     python = find_python(python_version)
