@@ -6,12 +6,12 @@ import ast
 import dataclasses
 import json
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from installer import Installed, recorded_installs
 
-from scaffold import api, postgen
+from scaffold import api
 from scaffold import template as template_module
 from scaffold import update as update_module
 from scaffold.errors import (
@@ -147,27 +147,10 @@ def test_recommend_says_which_frameworks_have_a_template(flask_and_mini: Path) -
     assert {ranked.framework for ranked in ranking if ranked.has_template} == {"flask"}
 
 
-Installed = dict[str, object]
-
-
 @pytest.fixture
 def installs(monkeypatch: pytest.MonkeyPatch) -> list[Installed]:
     """Record what api.install asks the installer to do instead of installing."""
-    calls: list[Installed] = []
-
-    def record(
-        project: Path,
-        *,
-        python_version: str,
-        command: str,
-        progress: Callable[[str], None] | None = None,
-    ) -> None:
-        calls.append(
-            {"project": project, "python": python_version, "command": command, "progress": progress}
-        )
-
-    monkeypatch.setattr(postgen, "install", record)
-    return calls
+    return recorded_installs(monkeypatch, "project", "python", "command", "progress")
 
 
 def test_install_runs_the_templates_install_command_in_the_project(

@@ -7,13 +7,14 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from installer import Installed, recorded_installs
 from typer.testing import CliRunner
 
-from scaffold import __version__, postgen, ui
+from scaffold import __version__, ui
 from scaffold import template as template_module
 from scaffold.catalog import load_catalog
 from scaffold.cli import app
@@ -331,6 +332,14 @@ def _article_templates(
     monkeypatch.setattr(template_module, "templates_root", lambda: root)
 
 
+@pytest.fixture
+def flask_and_bottle(
+    fixture_templates: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Make Flask and Bottle the templates found (copies of the mini template)."""
+    _article_templates(fixture_templates, tmp_path / "t", monkeypatch, "flask", "bottle")
+
+
 def test_answers_given_with_a_framework_are_recorded_the_flags_winning(
     runner: CliRunner, mini_root: Path, tmp_path: Path
 ) -> None:
@@ -368,9 +377,8 @@ def test_new_auto_without_a_terminal_follows_the_answers_file_and_says_nothing_o
 
 
 def test_new_auto_with_answers_given_says_nothing_of_defaults(
-    runner: CliRunner, fixture_templates: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    runner: CliRunner, tmp_path: Path, flask_and_bottle: None
 ) -> None:
-    _article_templates(fixture_templates, tmp_path / "t", monkeypatch, "flask", "bottle")
     result = _new(runner, tmp_path, "demo", "--auto", "--dry-run", "-a", "size=small")
     assert result.exit_code == 0, result.output
     assert "No question was asked" not in result.stderr
@@ -383,13 +391,8 @@ def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_new_all_questions_on_a_terminal_asks_every_question(
-    runner: CliRunner,
-    fixture_templates: Path,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    terminal: None,
+    runner: CliRunner, terminal: None, flask_and_bottle: None
 ) -> None:
-    _article_templates(fixture_templates, tmp_path / "t", monkeypatch, "flask", "bottle")
     questions = len(load_catalog().questions)
     result = runner.invoke(
         app,
@@ -402,13 +405,8 @@ def test_new_all_questions_on_a_terminal_asks_every_question(
 
 
 def test_new_on_a_terminal_asks_and_says_nothing_of_defaults(
-    runner: CliRunner,
-    fixture_templates: Path,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    terminal: None,
+    runner: CliRunner, terminal: None, flask_and_bottle: None
 ) -> None:
-    _article_templates(fixture_templates, tmp_path / "t", monkeypatch, "flask", "bottle")
     result = runner.invoke(app, ["new", "demo", "--auto", "--dry-run"], input="\n" * 30)
     assert result.exit_code == 0, result.output
     assert "Question 1" in result.stdout
@@ -416,13 +414,8 @@ def test_new_on_a_terminal_asks_and_says_nothing_of_defaults(
 
 
 def test_new_json_on_a_terminal_asks_on_stderr_and_prints_only_json(
-    runner: CliRunner,
-    fixture_templates: Path,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    terminal: None,
+    runner: CliRunner, terminal: None, flask_and_bottle: None
 ) -> None:
-    _article_templates(fixture_templates, tmp_path / "t", monkeypatch, "flask", "bottle")
     result = runner.invoke(app, ["new", "demo", "--dry-run", "--json"], input="\n" * 30)
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
@@ -430,28 +423,13 @@ def test_new_json_on_a_terminal_asks_on_stderr_and_prints_only_json(
     assert "Question 1" in result.stderr and "Generate which framework" in result.stderr
 
 
-Installed = dict[str, object]
 INSTALLER_SAYS = "Installed 3 packages"
 
 
 @pytest.fixture
 def installs(monkeypatch: pytest.MonkeyPatch) -> list[Installed]:
     """Record what the installer is asked to do instead of installing; it says one line."""
-    calls: list[Installed] = []
-
-    def record(
-        project: Path,
-        *,
-        python_version: str,
-        command: str,
-        progress: Callable[[str], None] | None = None,
-    ) -> None:
-        calls.append({"project": project, "command": command})
-        if progress is not None:
-            progress(INSTALLER_SAYS)
-
-    monkeypatch.setattr(postgen, "install", record)
-    return calls
+    return recorded_installs(monkeypatch, "project", "command", says=INSTALLER_SAYS)
 
 
 @pytest.fixture
