@@ -67,27 +67,32 @@ def _one_file(folder: Path) -> Path:
     return project
 
 
+def _refusal(target: Path, *, force: bool = True) -> TargetExistsError:
+    """Produce a one-file project at ``target``; return the refusal it must meet."""
+    with pytest.raises(TargetExistsError) as raised:
+        produce(target, _one_file, lambda *_: b"{}", force=force, dry_run=False)
+    return raised.value
+
+
 def test_a_link_as_target_is_refused_naming_it(tmp_path: Path) -> None:
     (tmp_path / "elsewhere").mkdir()
     target = tmp_path / "demo"
     target.symlink_to(tmp_path / "elsewhere")
-    with pytest.raises(TargetExistsError) as raised:
-        produce(target, _one_file, lambda *_: b"{}", force=True, dry_run=False)
-    assert str(raised.value) == (
+    refused = _refusal(target)
+    assert str(refused) == (
         f"{target} is a symbolic link; scaffold never writes through links. "
         "Choose another name or --output-dir."
     )
-    assert raised.value.path == target
+    assert refused.path == target
     assert list((tmp_path / "elsewhere").iterdir()) == []
 
 
 def test_a_file_as_target_is_refused_naming_it(tmp_path: Path) -> None:
     target = tmp_path / "demo"
     target.write_text("mine\n")
-    with pytest.raises(TargetExistsError) as raised:
-        produce(target, _one_file, lambda *_: b"{}", force=True, dry_run=False)
-    assert str(raised.value) == f"{target} exists and is not a directory. Choose another name."
-    assert raised.value.path == target
+    refused = _refusal(target)
+    assert str(refused) == f"{target} exists and is not a directory. Choose another name."
+    assert refused.path == target
     assert target.read_text() == "mine\n"
 
 
@@ -95,13 +100,12 @@ def test_a_folder_with_files_is_refused_without_force_naming_it(tmp_path: Path) 
     target = tmp_path / "demo"
     target.mkdir()
     (target / "notes.txt").write_text("mine\n")
-    with pytest.raises(TargetExistsError) as raised:
-        produce(target, _one_file, lambda *_: b"{}", force=False, dry_run=False)
-    assert str(raised.value) == (
+    refused = _refusal(target, force=False)
+    assert str(refused) == (
         f"{target} already exists and is not empty. Choose another name or "
         "--output-dir, or pass --force to add the missing files (your files are kept)."
     )
-    assert raised.value.path == target
+    assert refused.path == target
 
 
 def test_an_output_dir_that_cannot_be_made_is_refused_saying_why(tmp_path: Path) -> None:
@@ -142,13 +146,12 @@ def test_a_record_that_is_a_folder_or_link_is_a_clash_and_nothing_is_written(
     else:
         (tmp_path / "real.json").write_text("{}\n")
         record.symlink_to(tmp_path / "real.json")
-    with pytest.raises(TargetExistsError) as raised:
-        produce(target, _one_file, lambda *_: b"{}", force=True, dry_run=False)
-    assert str(raised.value) == (
+    refused = _refusal(target)
+    assert str(refused) == (
         f"Cannot merge into {target}: .scaffold.json: scaffold's own record is a link or a "
         "folder. Nothing was written; move that path aside and run again."
     )
-    assert raised.value.path == record
+    assert refused.path == record
     assert [p.name for p in target.iterdir()] == [".scaffold.json"]
 
 
