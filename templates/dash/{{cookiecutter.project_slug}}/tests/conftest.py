@@ -84,10 +84,34 @@ def database(tests_database_url: str, migrated_database: Engine) -> Iterator[str
 {%- endif %}
 
 
+def configured_app({% if cookiecutter.database != 'none' %}database_url: str{% endif %}) -> App:
+    """Return a new app in test configuration."""
+    return create_app(Settings(secret_key="test", testing=True{% if cookiecutter.database != 'none' %}, database_url=database_url{% endif %}))
+
+
+@pytest.fixture(scope="session")
+def shared_app({% if cookiecutter.database != 'none' %}tests_database_url: str{% endif %}) -> App:
+    """Return the app the tests share, made once per run.
+
+    Building a Dash app takes about 10 ms (Flask compiles each of its routes): a second
+    of the run when every test built its own. A test that changes the app takes
+    ``fresh_app``{% if cookiecutter.database != 'none' %}; the tables are emptied after each
+    test (``database``){% endif %}.
+    """
+    return configured_app({% if cookiecutter.database != 'none' %}tests_database_url{% endif %})
+
+
 @pytest.fixture
-def app({% if cookiecutter.database != 'none' %}database: str{% endif %}) -> Iterator[App]:
-    """Yield the app in test configuration."""
-    app = create_app(Settings(secret_key="test", testing=True{% if cookiecutter.database != 'none' %}, database_url=database{% endif %}))
+def app(shared_app: App{% if cookiecutter.database != 'none' %}, database: str{% endif %}) -> Iterator[App]:
+    """Yield the app in test configuration, in an app context."""
+    with shared_app.server.app_context():
+        yield shared_app
+
+
+@pytest.fixture
+def fresh_app({% if cookiecutter.database != 'none' %}database: str{% endif %}) -> Iterator[App]:
+    """Yield a new app in test configuration, for a test that changes it (``dash_duo`` does)."""
+    app = configured_app({% if cookiecutter.database != 'none' %}database{% endif %})
     with app.server.app_context():
         yield app
 

@@ -19,8 +19,8 @@ def console_problems(dash_duo: Any) -> list[str]:
     return [entry["message"] for entry in dash_duo.get_logs()]
 
 
-def test_analytics_page_in_a_browser(app: App, dash_duo: Any) -> None:
-    dash_duo.start_server(app)
+def test_analytics_page_in_a_browser(fresh_app: App, dash_duo: Any) -> None:
+    dash_duo.start_server(fresh_app)
     dash_duo.wait_for_text_to_equal("h1", config.PROJECT_NAME)
     assert dash_duo.driver.title == config.PROJECT_NAME
 
