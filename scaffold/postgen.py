@@ -192,10 +192,11 @@ def install(
     ``command``, the template's install command, runs with the new environment first
     on PATH; with uv (scaffold's dependency, see find_uv) the environment is made by
     ``uv venv`` and its ``python -m pip install`` is ``uv pip install``, from uv's
-    cache alone first (see offline_first). Each line the installer prints goes to
-    ``progress``. Raises InstallError with the installer's own last lines and the
-    retry command when anything fails; an interruption removes the partial .venv.
-    The project stays.
+    cache alone first (see offline_first); its modules then get their bytecode from
+    scaffold's cache (see bytecode.warm) unless PYTHONDONTWRITEBYTECODE is set. Each
+    line the installer prints goes to ``progress``. Raises InstallError with the
+    installer's own last lines and the retry command when anything fails; an
+    interruption removes the partial .venv. The project stays.
     """
     venv = project / ".venv"
     python = find_python(python_version)
@@ -224,6 +225,10 @@ def install(
                     f"Installing failed. The project is in place; retry with: {retry}\n"
                     + "\n".join(f"  {line}" for line in said)
                 )
+        if uv and fast and not env.get("PYTHONDONTWRITEBYTECODE"):
+            from scaffold import bytecode  # here: `new` without --install never needs it
+
+            bytecode.warm(bindir / "python", progress=progress)
     except KeyboardInterrupt:
         _remove(venv)
         raise Interrupted(
