@@ -13,7 +13,7 @@ import pytest
 from gitrun import git
 from typer.testing import CliRunner
 
-from scaffold import postgen
+from scaffold import bytecode, postgen
 from scaffold.cli import app
 from scaffold.errors import InstallError, Interrupted, shown
 from scaffold.gitrepo import TEMPLATE_REF
@@ -295,10 +295,13 @@ def test_the_pip_path_runs_the_templates_own_install_command(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SCAFFOLD_INSTALLER", "pip")
+    monkeypatch.delenv("PYTHONDONTWRITEBYTECODE", raising=False)
     ran = _recorded_install(monkeypatch, tmp_path / ".venv")
+    asked = _warmed(monkeypatch)
     postgen.install(tmp_path, python_version="3.11", command="python -m pip install -e '.[dev]'")
     assert ran[0][1:] == ["-m", "venv", str(tmp_path / ".venv")]
     assert ran[1] == ["sh", "-c", "python -m pip install -e '.[dev]'"]
+    assert asked == [], "pip compiles what it installs itself"
 
 
 def test_ctrl_c_during_git_leaves_no_half_made_repository(
@@ -692,3 +695,39 @@ def test_the_installer_runs_in_the_folder_with_the_environment_and_no_input(
     env = {**os.environ, "MARK": "given"}
     done = postgen._stream(["sh", "-c", script], tmp_path, env=env, progress=None)
     assert done.stdout.splitlines() == [str(tmp_path.resolve()), "given", "no input"]
+
+
+def _warmed(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Record the Pythons whose environments bytecode.warm is asked to warm."""
+    asked: list[Path] = []
+    monkeypatch.setattr(bytecode, "warm", lambda python, progress=None: asked.append(python))
+    return asked
+
+
+def test_the_uv_path_gives_the_new_environment_its_bytecode_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _offline_then(monkeypatch, [0])
+    asked = _warmed(monkeypatch)
+    monkeypatch.delenv("PYTHONDONTWRITEBYTECODE", raising=False)
+    postgen.install(tmp_path, python_version="3.11", command=COMMAND)
+    assert asked == [tmp_path / ".venv" / "bin" / "python"]
+
+
+def test_no_bytecode_is_written_when_the_user_asked_for_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _offline_then(monkeypatch, [0])
+    asked = _warmed(monkeypatch)
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    postgen.install(tmp_path, python_version="3.11", command=COMMAND)
+    assert asked == []
+
+
+def test_a_failed_install_warms_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _offline_then(monkeypatch, [1, 1])
+    asked = _warmed(monkeypatch)
+    monkeypatch.delenv("PYTHONDONTWRITEBYTECODE", raising=False)
+    with pytest.raises(InstallError):
+        postgen.install(tmp_path, python_version="3.11", command=COMMAND)
+    assert asked == []
