@@ -20,6 +20,7 @@ import csv
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import time
@@ -122,7 +123,7 @@ def _probe(python: Path) -> tuple[str, str, list[str]]:
         check=True,
     )
     tag, magic, sites = json.loads(done.stdout)
-    if not isinstance(tag, str) or not tag or not magic.isalnum():
+    if not isinstance(tag, str) or not re.fullmatch(r"\w[\w.-]*", tag) or not magic.isalnum():
         raise ValueError("this Python writes no bytecode")
     return tag, magic, sites
 
