@@ -22,7 +22,9 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -96,6 +98,8 @@ def warm(
     """
     root = root or store()
     try:
+        if not _private(root):
+            return Warmed()
         tag, magic, sites = _probe(python)
         shelf = str(root / f"{tag}-{magic}")
         sources = [source for site in sites for source in _sources(site, tag)]
@@ -110,6 +114,19 @@ def warm(
     except (OSError, ValueError, subprocess.SubprocessError):
         return Warmed()
     return Warmed(linked=linked.count(True), compiled=compiled)
+
+
+def _private(root: Path) -> bool:
+    """Make ``root`` if missing; tell whether only this user can write to it.
+
+    Whoever can write a pyc there runs code in every project made after: a cache
+    folder another user owns, or one group or others may write to, is not used.
+    """
+    root.mkdir(parents=True, exist_ok=True, mode=0o700)
+    status = root.stat()
+    if os.name != "posix":
+        return True
+    return status.st_uid == os.getuid() and not status.st_mode & 0o022
 
 
 def _probe(python: Path) -> tuple[str, str, list[str]]:
@@ -174,14 +191,23 @@ def _compile(python: Path, shelf: str, missing: list[_Source]) -> int:
     if not jobs:
         return 0
     os.makedirs(shelf, mode=0o700, exist_ok=True)
-    subprocess.run(
+    with subprocess.Popen(
         [str(python), "-I", "-c", _COMPILE],
-        input=json.dumps(jobs),
-        capture_output=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
         text=True,
-        timeout=1800,
-        check=True,
-    )
+        start_new_session=True,  # its workers with it: killed together below
+    ) as process:
+        try:
+            process.communicate(json.dumps(jobs), timeout=1800)
+        except BaseException:  # interrupted, or too slow: no compiler is left running
+            killpg = getattr(os, "killpg", None)
+            if killpg:
+                with contextlib.suppress(OSError):
+                    killpg(process.pid, signal.SIGKILL)
+            process.kill()
+            raise
     return sum(os.path.isfile(pyc) for _, pyc in jobs)
 
 
@@ -234,9 +260,15 @@ def _link(entry: str, pyc: str) -> bool | None:
 
 def _copy(entry: str, pyc: str) -> bool:
     """Copy ``entry`` to ``pyc``, atomically: True."""
-    temporary = f"{pyc}.{os.getpid()}.tmp"
-    shutil.copyfile(entry, temporary)
-    os.replace(temporary, pyc)
+    handle, temporary = tempfile.mkstemp(dir=os.path.dirname(pyc), suffix=".tmp")
+    os.close(handle)
+    try:
+        shutil.copyfile(entry, temporary)
+        os.replace(temporary, pyc)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
     return True
 
 

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -156,7 +157,38 @@ def test_a_cache_that_cannot_be_written_leaves_the_environment_as_uv_made_it(
 
 def test_a_python_that_cannot_run_warms_nothing(tmp_path: Path, store: Path) -> None:
     assert bytecode.warm(tmp_path / "missing" / "python", root=store) == Warmed()
-    assert not store.exists()
+    assert not list(store.rglob("*.pyc"))
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_a_cache_others_may_write_to_is_not_used(tmp_path: Path, store: Path) -> None:
+    store.mkdir(mode=0o777)
+    store.chmod(0o777)
+    python, site = _environment(tmp_path / "one", MODULES)
+    assert bytecode.warm(python, root=store) == Warmed()
+    assert not list(store.rglob("*.pyc")) and not list(site.rglob("*.pyc"))
+
+
+def test_an_interrupted_compile_leaves_no_compiler_running(
+    tmp_path: Path, store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    python, _ = _environment(tmp_path / "one", MODULES)
+    started: list[int] = []
+    communicate = subprocess.Popen.communicate
+
+    def interrupted(process: subprocess.Popen[str], *args: Any, **kwargs: Any) -> Any:
+        if bytecode._COMPILE not in process.args:  # the probe
+            return communicate(process, *args, **kwargs)
+        started.append(process.pid)
+        assert os.getsid(process.pid) == process.pid, "a session of its own, workers included"
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(subprocess.Popen, "communicate", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        bytecode.warm(python, root=store)
+    (pid,) = started
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
 
 
 def test_entries_no_environment_has_linked_for_a_month_are_removed_once_a_day(
