@@ -108,8 +108,7 @@ def warm(
         if missing and progress:
             progress(f"Compiling {len(missing):,} modules, once: later projects reuse them")
         compiled = _compile(python, shelf, missing)
-        for source in missing:
-            _link(_entry(shelf, source), source.pyc)
+        _link_all(shelf, missing)
         _prune(root, now=time.time() if now is None else now)
     except (OSError, ValueError, subprocess.SubprocessError):
         return Warmed()
@@ -234,6 +233,8 @@ def _link_all(shelf: str, sources: list[_Source]) -> list[bool | None]:
     def fill(folder: str) -> None:
         with contextlib.suppress(FileExistsError):
             os.mkdir(folder)
+        if os.path.islink(folder):  # nothing is written through a symlink
+            return
         for index in folders[folder]:
             done[index] = _link(_entry(shelf, sources[index]), sources[index].pyc)
 

@@ -144,6 +144,15 @@ def test_record_paths_that_lead_out_of_the_environment_are_skipped(
     assert sorted(path.name for path in outside.iterdir()) == ["evil.py"]
 
 
+def test_nothing_is_written_through_a_symlinked_pycache(tmp_path: Path, store: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    python, site = _environment(tmp_path / "one", MODULES)
+    (site / "pkg" / "__pycache__").symlink_to(outside)
+    assert bytecode.warm(python, root=store) == Warmed(compiled=2)
+    assert not list(outside.iterdir())
+
+
 def test_a_cache_that_cannot_be_written_leaves_the_environment_as_uv_made_it(
     tmp_path: Path,
 ) -> None:
