@@ -21,17 +21,15 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import signal
 import subprocess
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from scaffold.cache import cache_dir
+from scaffold.cache import cache_dir, write_atomically
 
 #: Entries no environment has linked (or unlinked) for this long are removed.
 UNUSED_FOR = 30 * 24 * 3600
@@ -252,8 +250,8 @@ def _link(entry: str, pyc: str) -> bool | None:
         os.link(entry, pyc)
     except FileExistsError:
         return False
-    except FileNotFoundError:
-        return None if not os.path.isfile(entry) else _copy(entry, pyc)
+    except FileNotFoundError:  # its folder is made first: the cache lacks the entry
+        return None
     except OSError:  # another file system, or the link count at its limit
         return _copy(entry, pyc)
     return True
@@ -261,15 +259,7 @@ def _link(entry: str, pyc: str) -> bool | None:
 
 def _copy(entry: str, pyc: str) -> bool:
     """Copy ``entry`` to ``pyc``, atomically: True."""
-    handle, temporary = tempfile.mkstemp(dir=os.path.dirname(pyc), suffix=".tmp")
-    os.close(handle)
-    try:
-        shutil.copyfile(entry, temporary)
-        os.replace(temporary, pyc)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    write_atomically(Path(pyc), Path(entry).read_bytes())
     return True
 
 
@@ -283,7 +273,6 @@ def _prune(root: Path, *, now: float) -> None:
     with contextlib.suppress(FileNotFoundError):
         if now - mark.stat().st_mtime < PRUNE_EVERY:
             return
-    root.mkdir(parents=True, exist_ok=True, mode=0o700)
     mark.touch()
     os.utime(mark, (now, now))
     for entry in root.glob("*/*/*.pyc"):

@@ -40,11 +40,12 @@ def derived(kind: str, sources: Sequence[bytes], build: Callable[[], Any]) -> An
         return json.loads(entry.read_bytes())
     value = build()
     with contextlib.suppress(OSError, TypeError, ValueError):
-        _write_atomically(entry, json.dumps(value, ensure_ascii=False).encode())
+        write_atomically(entry, json.dumps(value, ensure_ascii=False).encode())
     return value
 
 
-def _write_atomically(entry: Path, data: bytes) -> None:
+def write_atomically(entry: Path, data: bytes) -> None:
+    """Write ``data`` to ``entry`` through a temporary file beside it: all or nothing."""
     import tempfile
 
     entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

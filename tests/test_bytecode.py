@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import errno
 import hashlib
 import os
 import shutil
@@ -43,12 +44,16 @@ def _environment(folder: Path, files: dict[str, str], *, record: dict[str, str] 
         (site / name).parent.mkdir(parents=True, exist_ok=True)
         (site / name).write_text(text)
         hashed = (record or {}).get(name, text).encode()
-        digest = base64.urlsafe_b64encode(hashlib.sha256(hashed).digest()).rstrip(b"=")
-        rows.append(f"{name},sha256={digest.decode()},{len(hashed)}")
+        rows.append(f"{name},sha256={_record_hash(hashed)},{len(hashed)}")
     info = site / "pkg-1.0.dist-info"
     info.mkdir()
     (info / "RECORD").write_text("\n".join([*rows, "pkg-1.0.dist-info/RECORD,,"]) + "\n")
     return python, site
+
+
+def _record_hash(data: bytes) -> str:
+    """Return ``data``'s SHA-256 as a RECORD writes it."""
+    return base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
 
 
 def _pyc(site: Path, name: str) -> Path:
@@ -132,8 +137,7 @@ def test_record_paths_that_lead_out_of_the_environment_are_skipped(
     (outside / "evil.py").write_text("X = 1\n")
     python, site = _environment(tmp_path / "one", MODULES)
     (site / "linked").symlink_to(outside)
-    text = (outside / "evil.py").read_bytes()
-    digest = base64.urlsafe_b64encode(hashlib.sha256(text).digest()).rstrip(b"=").decode()
+    digest = _record_hash((outside / "evil.py").read_bytes())
     record = site / "pkg-1.0.dist-info" / "RECORD"
     escapes = [
         f"{path},sha256={digest},6"
@@ -214,3 +218,20 @@ def test_entries_no_environment_has_linked_for_a_month_are_removed_once_a_day(
     bytecode.warm(python, root=store, now=later + bytecode.PRUNE_EVERY)
     (kept,) = store.rglob("*.pyc")
     assert os.path.samefile(kept, _pyc(site, "pkg/__init__.py"))
+
+
+def test_where_links_fail_the_pycs_are_copied(
+    tmp_path: Path, store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bytecode.warm(_environment(tmp_path / "one", MODULES)[0], root=store)
+    python, site = _environment(tmp_path / "two", MODULES)
+
+    def other_file_system(source: str, destination: str) -> None:
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr(bytecode.os, "link", other_file_system)
+    assert bytecode.warm(python, root=store) == Warmed(linked=2)
+    pyc = _pyc(site, "pkg/__init__.py")
+    assert not any(os.path.samefile(entry, pyc) for entry in store.rglob("*.pyc"))
+    assert [p.name for p in pyc.parent.iterdir() if p.suffix == ".tmp"] == []
+    assert _python(python, "import pkg; print(pkg.VALUE)").stdout == "first\n"
